@@ -1,0 +1,252 @@
+import ky, { type KyInstance, type Options } from 'ky';
+import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError } from './errors';
+import { parseAuthorizationHeader, signRequest } from './signer';
+import { SessionStore } from './session-store';
+import type { StorageOption } from './storage';
+import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types';
+
+export interface ExhClientOptions {
+  /** The cluster's API host, e.g. `https://api.dev.example.extrahorizon.io`. */
+  host: string;
+  consumerKey: string;
+  consumerSecret: string;
+  /** Where the session is kept. Default `'local'`. */
+  storage?: StorageOption;
+  /** Storage key. Default `exh-auth-react:<host>:<consumerKey>`. */
+  storageKey?: string;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Milliseconds before a request counts as failed with a NetworkError. Default 10,000. */
+  timeout?: number;
+}
+
+export interface ExhClient {
+  readonly host: string;
+  readonly consumerKey: string;
+  /** Password grant. Throws MfaRequiredError (and moves to `'mfaRequired'`) when the user has MFA. */
+  authenticate(credentials: { email: string; password: string }): Promise<Session>;
+  /** MFA grant; `token` defaults to the pending challenge's. */
+  confirmMfa(input: { methodId: string; code: string; token?: string }): Promise<Session>;
+  /** Leaves a pending MFA step without signing in. */
+  cancelMfa(): void;
+  /** SSO token grant. */
+  consumeSsoToken(ssoToken: string): Promise<Session>;
+  /** A single-use, short-lived SSO token for signing in another application or device. */
+  generateSsoToken(): Promise<SsoToken>;
+  tokens: {
+    /** The user's active tokens; `rql` like `limit(10,0)` (with or without the `?`). */
+    find(options?: { rql?: string }): Promise<PagedResult<OAuth1Token>>;
+    /** Revokes a token. Revoking the current session's token signs out. */
+    remove(tokenId: string): Promise<{ affectedRecords: number }>;
+  };
+  /** The signed-in user (`GET /users/v1/me`). */
+  me(): Promise<ExhUser>;
+  /** Revokes the current token when it can (`revoke`, default true) and always clears the local session. */
+  logout(options?: { revoke?: boolean }): Promise<{ revoked: boolean }>;
+  /** A ky instance on the host that signs every request with the current session. */
+  http: KyInstance;
+  getSession(): Session | null;
+  getState(): AuthState;
+  subscribe(listener: () => void): () => void;
+}
+
+/** Which credentials sign a request: the consumer only, or a user's session (default: the current one). */
+type Credentials = { kind: 'consumer' } | { kind: 'session'; session?: Session };
+
+const TOKENS = 'auth/v2/oauth1/tokens';
+
+function toSession(body: Record<string, unknown>): Session {
+  return {
+    tokenId: String(body.id),
+    userId: String(body.userId),
+    applicationId: String(body.applicationId),
+    token: String(body.token),
+    tokenSecret: String(body.tokenSecret),
+    createdAt: typeof body.creationTimestamp === 'number' ? body.creationTimestamp : Date.now(),
+  };
+}
+
+/** Wraps fetch so that every failure without an answer is a NetworkError, timeouts included. */
+function fetchWithTimeout(fetchImpl: typeof fetch, timeout: number): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const onAbort = () => controller.abort();
+    request.signal.addEventListener('abort', onAbort);
+    try {
+      return await fetchImpl(new Request(request, { signal: controller.signal }));
+    } catch (error) {
+      if (request.signal.aborted && !timedOut) throw error; // the caller's own abort stays an AbortError
+      throw new NetworkError(timedOut ? `The ExH service did not answer within ${timeout} ms` : undefined, {
+        cause: error,
+      });
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', onAbort);
+    }
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export function createExhClient(options: ExhClientOptions): ExhClient {
+  const host = options.host.replace(/\/+$/, '');
+  const { consumerKey, consumerSecret } = options;
+  const store = new SessionStore({
+    storage: options.storage,
+    key: options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`,
+  });
+  // Server time minus client time, learnt from a 109 answer's Date header (clock skew).
+  let clockOffset = 0;
+
+  const base = ky.create({
+    prefixUrl: host,
+    fetch: fetchWithTimeout(options.fetch ?? ((...args) => globalThis.fetch(...args)), options.timeout ?? 10_000),
+    timeout: false,
+    // Only idempotent methods are retried (ky's default list has no POST); once is enough.
+    retry: { limit: 1 },
+    hooks: {
+      beforeRequest: [
+        async (request, requestOptions) => {
+          const credentials = (requestOptions.context.credentials as Credentials | undefined) ?? { kind: 'session' };
+          const session = credentials.kind === 'session' ? (credentials.session ?? store.getSession()) : null;
+          request.headers.set(
+            'Authorization',
+            await signRequest({
+              method: request.method,
+              url: request.url,
+              consumerKey,
+              consumerSecret,
+              token: session?.token,
+              tokenSecret: session?.tokenSecret,
+              timestamp: Math.floor((Date.now() + clockOffset) / 1000),
+            }),
+          );
+        },
+      ],
+      afterResponse: [
+        async (request, _options, response, { retryCount }) => {
+          if (response.ok) return;
+          const body = (await readJson(response)) as { code?: unknown } | undefined;
+          if (body?.code === 109 && retryCount === 0) {
+            const serverTime = Date.parse(response.headers.get('Date') ?? '');
+            if (Number.isFinite(serverTime) && Math.abs(serverTime - (Date.now() + clockOffset)) > 60_000) {
+              clockOffset = serverTime - Date.now();
+              return ky.retry(); // signed again by beforeRequest, with the corrected timestamp
+            }
+          }
+          if (body?.code === 108) {
+            // Only when the refused token is still ours: a late answer for an older session changes nothing.
+            const token = parseAuthorizationHeader(request.headers.get('Authorization'))?.oauth_token;
+            if (token && token === store.getSession()?.token) {
+              store.clearSession(errorFromResponse(response.status, body));
+            }
+          }
+        },
+      ],
+      beforeError: [
+        async (error) => errorFromResponse(error.response.status, await readJson(error.response)) as never,
+      ],
+    },
+  });
+
+  const call = <T>(method: 'get' | 'post' | 'delete', path: string, credentials: Credentials, extra: Options = {}) =>
+    base(path, { method, context: { credentials }, ...extra }).json<T>();
+
+  async function grant(path: string, json: object): Promise<Session> {
+    const body = await call<Record<string, unknown>>('post', path, { kind: 'consumer' }, { json });
+    const session = toSession(body);
+    store.setSession(session);
+    return session;
+  }
+
+  const requireSession = (): Session => {
+    const session = store.getSession();
+    if (!session) throw new ExhError('Not signed in', { code: 104 });
+    return session;
+  };
+
+  const client: ExhClient = {
+    host,
+    consumerKey,
+
+    async authenticate({ email, password }) {
+      try {
+        return await grant(TOKENS, { email, password });
+      } catch (error) {
+        if (error instanceof MfaRequiredError) store.startMfa(error.mfa);
+        throw error;
+      }
+    },
+
+    async confirmMfa({ methodId, code, token }) {
+      const challengeToken = token ?? store.getState().mfa?.token;
+      if (!challengeToken) throw new InvalidMfaTokenError('There is no pending MFA challenge', { code: 131 });
+      try {
+        return await grant(`${TOKENS}/mfa`, { token: challengeToken, methodId, code });
+      } catch (error) {
+        if (error instanceof InvalidMfaTokenError) store.endMfa(error);
+        throw error;
+      }
+    },
+
+    cancelMfa: () => store.endMfa(),
+
+    consumeSsoToken: (ssoToken) => grant('auth/v2/oauth1/ssoTokens/consume', { ssoToken }),
+
+    generateSsoToken: () =>
+      call<SsoToken>('post', 'auth/v2/oauth1/ssoTokens/generate', { kind: 'session', session: requireSession() }, {
+        json: {},
+      }),
+
+    tokens: {
+      find({ rql } = {}) {
+        const query = rql ? `?${rql.replace(/^\?/, '')}` : '';
+        return call('get', `${TOKENS}${query}`, { kind: 'session', session: requireSession() });
+      },
+      async remove(tokenId) {
+        const session = requireSession();
+        const result = await call<{ affectedRecords: number }>(
+          'delete',
+          `${TOKENS}/${encodeURIComponent(tokenId)}`,
+          { kind: 'session', session },
+        );
+        if (tokenId === session.tokenId && store.getSession()?.tokenId === tokenId) store.clearSession();
+        return result;
+      },
+    },
+
+    me: () => call('get', 'users/v1/me', { kind: 'session', session: requireSession() }),
+
+    async logout({ revoke = true } = {}) {
+      const session = store.getSession();
+      // Signed out locally first: the UI answers at once, also offline.
+      store.clearSession();
+      if (!session || !revoke) return { revoked: false };
+      try {
+        await call('delete', `${TOKENS}/${encodeURIComponent(session.tokenId)}`, { kind: 'session', session });
+        return { revoked: true };
+      } catch {
+        return { revoked: false };
+      }
+    },
+
+    http: base,
+    getSession: store.getSession,
+    getState: store.getState,
+    subscribe: store.subscribe,
+  };
+  return client;
+}
+
