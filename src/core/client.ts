@@ -1,5 +1,5 @@
 import ky, { type KyInstance, type Options } from 'ky';
-import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError } from './errors';
+import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError, UserNotAuthenticatedError } from './errors';
 import { parseAuthorizationHeader, signRequest } from './signer';
 import { SessionStore } from './session-store';
 import type { StorageOption } from './storage';
@@ -29,7 +29,7 @@ export interface ExhClient {
   confirmMfa(input: { methodId: string; code: string; token?: string }): Promise<Session>;
   /** Leaves a pending MFA step without signing in. */
   cancelMfa(): void;
-  /** SSO token grant. */
+  /** SSO token grant. While signed out, the state is `'loading'` during the exchange and says why if it fails. */
   consumeSsoToken(ssoToken: string): Promise<Session>;
   /** A single-use, short-lived SSO token for signing in another application or device. */
   generateSsoToken(): Promise<SsoToken>;
@@ -114,8 +114,13 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     prefixUrl: host,
     fetch: fetchWithTimeout(options.fetch ?? ((...args) => globalThis.fetch(...args)), options.timeout ?? 10_000),
     timeout: false,
-    // Only idempotent methods are retried (ky's default list has no POST); once is enough.
-    retry: { limit: 1 },
+    // Only idempotent methods are retried (ky's default list has no POST), once, and only when no
+    // answer came or a gateway failed: an ExH error code does not change by asking again.
+    retry: {
+      limit: 1,
+      shouldRetry: ({ error }) =>
+        error instanceof NetworkError || (error instanceof ExhError && error.code === undefined && error.status >= 502),
+    },
     hooks: {
       beforeRequest: [
         async (request, requestOptions) => {
@@ -143,7 +148,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
             const serverTime = Date.parse(response.headers.get('Date') ?? '');
             if (Number.isFinite(serverTime) && Math.abs(serverTime - (Date.now() + clockOffset)) > 60_000) {
               clockOffset = serverTime - Date.now();
-              return ky.retry(); // signed again by beforeRequest, with the corrected timestamp
+              return ky.retry({ delay: 0 }); // signed again by beforeRequest, with the corrected timestamp
             }
           }
           if (body?.code === 108) {
@@ -173,7 +178,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
 
   const requireSession = (): Session => {
     const session = store.getSession();
-    if (!session) throw new ExhError('Not signed in', { code: 104 });
+    if (!session) throw new UserNotAuthenticatedError('Not signed in', { code: 104 });
     return session;
   };
 
@@ -203,15 +208,25 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
 
     cancelMfa: () => store.endMfa(),
 
-    consumeSsoToken: (ssoToken) => grant('auth/v2/oauth1/ssoTokens/consume', { ssoToken }),
+    async consumeSsoToken(ssoToken) {
+      const signedOut = store.getState().status === 'unauthenticated';
+      // 'loading' while the token is exchanged: no sign-in form flashes for a user arriving with one.
+      if (signedOut) store.beginSignIn();
+      try {
+        return await grant('auth/v2/oauth1/ssoTokens/consume', { ssoToken });
+      } catch (error) {
+        if (signedOut) store.clearSession(error instanceof ExhError ? error : null);
+        throw error;
+      }
+    },
 
-    generateSsoToken: () =>
+    generateSsoToken: async () =>
       call<SsoToken>('post', 'auth/v2/oauth1/ssoTokens/generate', { kind: 'session', session: requireSession() }, {
         json: {},
       }),
 
     tokens: {
-      find({ rql } = {}) {
+      async find({ rql } = {}) {
         const query = rql ? `?${rql.replace(/^\?/, '')}` : '';
         return call('get', `${TOKENS}${query}`, { kind: 'session', session: requireSession() });
       },
@@ -227,7 +242,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
       },
     },
 
-    me: () => call('get', 'users/v1/me', { kind: 'session', session: requireSession() }),
+    me: async () => call('get', 'users/v1/me', { kind: 'session', session: requireSession() }),
 
     async logout({ revoke = true } = {}) {
       const session = store.getSession();

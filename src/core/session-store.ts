@@ -90,6 +90,12 @@ export class SessionStore {
     this.#set(error ? { ...signedOut, error } : signedOut);
   }
 
+  /** A sign-in without a form (SSO token) is under way. */
+  beginSignIn(): void {
+    this.#clearMfaTimer();
+    this.#set(loadingState);
+  }
+
   startMfa(challenge: MfaChallengeBody): void {
     this.#clearMfaTimer();
     const expiresAt = this.#now() + challenge.tokenExpiresIn;

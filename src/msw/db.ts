@@ -1,0 +1,320 @@
+/** The in-memory state of one mock ExH service, and the MockDb view tests use to seed and inspect it. */
+import type { MfaMethod } from '../core/errors';
+
+export interface MockUserSeed {
+  id?: string;
+  email: string;
+  password: string;
+  firstName?: string;
+  lastName?: string;
+  mfa?: { totpSecret: string; recoveryCodes: string[] };
+}
+
+export interface MockUser {
+  id: string;
+  email: string;
+  password: string;
+  firstName?: string;
+  lastName?: string;
+  creationTimestamp: number;
+  mfa?: MockUserMfa;
+}
+
+export interface MockUserMfa {
+  totpSecret: string;
+  /** The codes not used yet. */
+  recoveryCodes: string[];
+  methods: MfaMethod[];
+}
+
+export interface MockToken {
+  id: string;
+  applicationId: string;
+  userId: string;
+  token: string;
+  tokenSecret: string;
+  creationTimestamp: number;
+  updateTimestamp: number;
+  lastUsedTimestamp: number;
+}
+
+/** What the password, MFA and SSO grants answer. */
+export type TokenBody = Omit<MockToken, 'lastUsedTimestamp'>;
+
+export interface MockSsoToken {
+  id: string;
+  ssoToken: string;
+  userId: string;
+  createdByApplicationId: string;
+  expiryTimestamp: number;
+  creationTimestamp: number;
+  updateTimestamp: number;
+}
+
+export interface MockRequest {
+  method: string;
+  path: string;
+  status: number;
+  /** The error body's code, when there was one. */
+  code?: number;
+}
+
+/** A canned answer. `body` as a string is sent raw (e.g. a proxy's HTML); `status: 0` is a network error. */
+export interface MockResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface MockDb {
+  /** Every request handled, in order. */
+  readonly requests: readonly MockRequest[];
+  /** Requests with this method (and exact pathname, when given). */
+  count(method: string, path?: string): number;
+  resetRequests(): void;
+  readonly users: readonly MockUser[];
+  addUser(seed: MockUserSeed): MockUser;
+  /** The user's active tokens. */
+  tokensOf(email: string): MockToken[];
+  /** A session made elsewhere (another device). */
+  createToken(email: string): TokenBody;
+  /** Revokes a token as if from another device; false when there was no such token. */
+  revokeToken(tokenId: string): boolean;
+  /** The next `count` requests (matching `match`, when given) answer `response` instead of reaching the service. */
+  failNext(count: number, response: MockResponse, match?: { method?: string; path?: string }): void;
+  /** Back to the seeded users, with no tokens, challenges, counters, canned failures or logged requests. */
+  reset(): void;
+}
+
+export const demoUsers: readonly MockUserSeed[] = [
+  { id: '64b7f0c2a1d3e4f5a6b7c8d1', email: 'demo@example.com', password: 'demo-password', firstName: 'Demo', lastName: 'User' },
+  {
+    id: '64b7f0c2a1d3e4f5a6b7c8d2',
+    email: 'mfa@example.com',
+    password: 'demo-password',
+    firstName: 'Mfa',
+    lastName: 'User',
+    mfa: {
+      totpSecret: 'JBSWY3DPEHPK3PXP',
+      recoveryCodes: [
+        'abcd-1234', 'efgh-5678', 'ijkl-9012', 'mnop-3456',
+        'qrst-7890', 'uvwx-1357', 'yzab-2468', 'cdef-3579',
+      ],
+    },
+  },
+];
+
+export function randomHex(length: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(Math.ceil(length / 2)));
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex.slice(0, length);
+}
+
+/** A MongoDB-style id, 24 hex characters. */
+export const randomId = (): string => randomHex(24);
+
+/** A 24-hex id that is the same for the same text every time (FNV-1a, salted per 8-hex chunk). */
+export function stableId(text: string): string {
+  let id = '';
+  for (let salt = 0; id.length < 24; salt++) {
+    let hash = 0x811c9dc5 ^ salt;
+    for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193);
+    id += (hash >>> 0).toString(16).padStart(8, '0');
+  }
+  return id;
+}
+
+function tokenBody(t: MockToken): TokenBody {
+  const { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp } = t;
+  return { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp };
+}
+
+function copyUser(user: MockUser): MockUser {
+  return user.mfa ? { ...user, mfa: { ...user.mfa, recoveryCodes: [...user.mfa.recoveryCodes] } } : { ...user };
+}
+
+export interface MfaChallengeRecord {
+  token: string;
+  userId: string;
+  expiresAt: number;
+}
+
+/** Failed password logins of a user, for throttling. */
+export interface LoginThrottle {
+  failures: number;
+  lastFailureAt: number;
+  frozenUntil: number;
+}
+
+/** Failed MFA codes of a user, for the growing wait between attempts. */
+export interface MfaBackoff {
+  failures: number;
+  nextAttemptAt: number;
+}
+
+interface CannedResponse {
+  remaining: number;
+  response: MockResponse;
+  method?: string;
+  path?: string;
+}
+
+export class MockState implements MockDb {
+  requests: MockRequest[] = [];
+  users: MockUser[] = [];
+  /** Active tokens by id; a revoked token is gone. */
+  readonly tokens = new Map<string, MockToken>();
+  readonly mfaChallenges = new Map<string, MfaChallengeRecord>();
+  readonly ssoTokens = new Map<string, MockSsoToken>();
+  /** Used nonces with the time after which their timestamp is out of the window anyway. */
+  readonly nonces = new Map<string, number>();
+  readonly loginThrottles = new Map<string, LoginThrottle>();
+  readonly mfaBackoffs = new Map<string, MfaBackoff>();
+  private cannedResponses: CannedResponse[] = [];
+  private readonly seedUsers: MockUser[];
+
+  constructor(
+    seeds: readonly MockUserSeed[],
+    readonly applicationId: string,
+    private readonly now: () => number,
+  ) {
+    // Made once so that ids (users, MFA methods) stay the same across reset().
+    this.seedUsers = seeds.map((seed) => this.makeUser(seed));
+    this.reset();
+  }
+
+  private makeUser(seed: MockUserSeed): MockUser {
+    const user: MockUser = {
+      id: seed.id ?? randomId(),
+      email: seed.email,
+      password: seed.password,
+      firstName: seed.firstName,
+      lastName: seed.lastName,
+      creationTimestamp: this.now(),
+    };
+    if (seed.mfa) {
+      user.mfa = {
+        totpSecret: seed.mfa.totpSecret,
+        recoveryCodes: [...seed.mfa.recoveryCodes],
+        methods: [
+          { id: randomId(), type: 'totp', name: 'Authenticator app', tags: ['selected'] },
+          { id: randomId(), type: 'recoveryCodes', name: 'Recovery codes', tags: [] },
+        ],
+      };
+    }
+    return user;
+  }
+
+  count(method: string, path?: string): number {
+    const upper = method.toUpperCase();
+    return this.requests.filter((r) => r.method === upper && (path === undefined || r.path === path)).length;
+  }
+
+  resetRequests(): void {
+    this.requests = [];
+  }
+
+  addUser(seed: MockUserSeed): MockUser {
+    const user = this.makeUser(seed);
+    this.users.push(user);
+    return user;
+  }
+
+  /** Emails compare without case, as addresses do in practice. */
+  userByEmail(email: string): MockUser | undefined {
+    const wanted = email.toLowerCase();
+    return this.users.find((u) => u.email.toLowerCase() === wanted);
+  }
+
+  userById(id: string): MockUser | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  private requireUser(email: string): MockUser {
+    const user = this.userByEmail(email);
+    if (!user) throw new Error(`No mock user ${email}`);
+    return user;
+  }
+
+  tokensOf(email: string): MockToken[] {
+    const { id } = this.requireUser(email);
+    return [...this.tokens.values()].filter((t) => t.userId === id);
+  }
+
+  tokenByValue(token: string): MockToken | undefined {
+    for (const record of this.tokens.values()) if (record.token === token) return record;
+    return undefined;
+  }
+
+  issueToken(userId: string): TokenBody {
+    const now = this.now();
+    const record: MockToken = {
+      id: randomId(),
+      applicationId: this.applicationId,
+      userId,
+      token: randomHex(40),
+      tokenSecret: randomHex(40),
+      creationTimestamp: now,
+      updateTimestamp: now,
+      lastUsedTimestamp: now,
+    };
+    this.tokens.set(record.id, record);
+    return tokenBody(record);
+  }
+
+  createToken(email: string): TokenBody {
+    return this.issueToken(this.requireUser(email).id);
+  }
+
+  revokeToken(tokenId: string): boolean {
+    return this.tokens.delete(tokenId);
+  }
+
+  loginThrottleOf(userId: string): LoginThrottle {
+    let throttle = this.loginThrottles.get(userId);
+    if (!throttle) this.loginThrottles.set(userId, (throttle = { failures: 0, lastFailureAt: -Infinity, frozenUntil: 0 }));
+    return throttle;
+  }
+
+  mfaBackoffOf(userId: string): MfaBackoff {
+    let backoff = this.mfaBackoffs.get(userId);
+    if (!backoff) this.mfaBackoffs.set(userId, (backoff = { failures: 0, nextAttemptAt: 0 }));
+    return backoff;
+  }
+
+  /** Records a nonce; false when it was used already (still inside its window). */
+  useNonce(nonce: string, keepUntil: number): boolean {
+    const now = this.now();
+    for (const [used, until] of this.nonces) if (until < now) this.nonces.delete(used);
+    if (this.nonces.has(nonce)) return false;
+    this.nonces.set(nonce, keepUntil);
+    return true;
+  }
+
+  failNext(count: number, response: MockResponse, match: { method?: string; path?: string } = {}): void {
+    if (count > 0) this.cannedResponses.push({ remaining: count, response, method: match.method?.toUpperCase(), path: match.path });
+  }
+
+  /** The canned answer for this request, if one is pending. */
+  takeCannedResponse(method: string, path: string): MockResponse | undefined {
+    const pending = this.cannedResponses.find(
+      (canned) => (!canned.method || canned.method === method) && (!canned.path || canned.path === path),
+    );
+    if (!pending) return undefined;
+    if (--pending.remaining <= 0) this.cannedResponses.splice(this.cannedResponses.indexOf(pending), 1);
+    return pending.response;
+  }
+
+  reset(): void {
+    this.users = this.seedUsers.map(copyUser);
+    this.tokens.clear();
+    this.mfaChallenges.clear();
+    this.ssoTokens.clear();
+    this.nonces.clear();
+    this.loginThrottles.clear();
+    this.mfaBackoffs.clear();
+    this.cannedResponses = [];
+    this.requests = [];
+  }
+}

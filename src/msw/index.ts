@@ -1,0 +1,14 @@
+/** `exh-auth-react/msw`: a mock ExH auth service for tests (msw/node) and demos (MSW service worker). */
+export { createMockExh, type MockExh, type MockExhOptions } from './mock';
+export {
+  demoUsers,
+  type MockDb,
+  type MockResponse,
+  type MockRequest,
+  type MockToken,
+  type MockUser,
+  type MockUserMfa,
+  type MockUserSeed,
+  type TokenBody,
+} from './db';
+export { totp } from './totp';

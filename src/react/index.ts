@@ -1,0 +1,13 @@
+export { AuthProvider, type AuthProviderProps } from './AuthProvider';
+export { RequireAuth, type RequireAuthProps } from './RequireAuth';
+export { exhQueryKeys } from './queryKeys';
+export { useAuth, type AuthView } from './useAuth';
+export { useConfirmMfa, type ConfirmMfaVariables } from './useConfirmMfa';
+export { useExhClient } from './useExhClient';
+export { useLogin, type LoginVariables } from './useLogin';
+export { useLogout } from './useLogout';
+export { useMe } from './useMe';
+export { useRevokeOtherTokens } from './useRevokeOtherTokens';
+export { useRevokeToken } from './useRevokeToken';
+export { useSsoToken, type UseSsoTokenResult } from './useSsoToken';
+export { useTokens, type ListedToken, type UseTokensOptions } from './useTokens';

@@ -1,0 +1,25 @@
+import type { ExhClient, Session } from '../core';
+
+const root = 'exh-auth-react' as const;
+
+/** The scope of one client's session: data of another host, application or session never matches it. */
+export function sessionScope(client: ExhClient, session: Session | null): string {
+  return `${client.host} ${client.consumerKey} ${session?.tokenId ?? '-'}`;
+}
+
+/**
+ * Query keys of the package, for apps that invalidate or read its queries:
+ * `queryClient.invalidateQueries({ queryKey: exhQueryKeys.tokens() })`.
+ */
+export const exhQueryKeys = {
+  all: [root] as const,
+  tokens: (scope?: string, rql?: string) =>
+    scope === undefined ? ([root, 'tokens'] as const) : ([root, 'tokens', scope, rql ?? ''] as const),
+  me: (scope?: string) => (scope === undefined ? ([root, 'me'] as const) : ([root, 'me', scope] as const)),
+};
+
+/** True for every query of this client (any session), whatever its kind. */
+export function isClientQuery(queryKey: readonly unknown[], client: ExhClient): boolean {
+  const scope = queryKey[2];
+  return queryKey[0] === root && typeof scope === 'string' && scope.startsWith(`${client.host} ${client.consumerKey} `);
+}

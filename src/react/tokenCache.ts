@@ -1,0 +1,23 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { PagedResult } from '../core';
+import { exhQueryKeys } from './queryKeys';
+import type { ListedToken } from './useTokens';
+
+type TokenLists = Array<[readonly unknown[], PagedResult<ListedToken> | undefined]>;
+
+/** Takes tokens out of every cached `useTokens` list at once; returns what to put back on failure. */
+export async function removeFromTokenLists(queryClient: QueryClient, isRemoved: (id: string) => boolean): Promise<TokenLists> {
+  const queryKey = exhQueryKeys.tokens();
+  await queryClient.cancelQueries({ queryKey });
+  const before = queryClient.getQueriesData<PagedResult<ListedToken>>({ queryKey });
+  queryClient.setQueriesData<PagedResult<ListedToken>>({ queryKey }, (list) => {
+    if (!list) return list;
+    const data = list.data.filter((token) => !isRemoved(token.id));
+    return { data, page: { ...list.page, total: list.page.total - (list.data.length - data.length) } };
+  });
+  return before;
+}
+
+export function restoreTokenLists(queryClient: QueryClient, lists: TokenLists | undefined): void {
+  for (const [queryKey, data] of lists ?? []) queryClient.setQueryData(queryKey, data);
+}

@@ -1,0 +1,20 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { ExhError, ExhUser } from '../core';
+import { exhQueryKeys, sessionScope } from './queryKeys';
+import { useAuth } from './useAuth';
+import { useExhContext } from './useExhContext';
+
+/** The signed-in user (`GET /users/v1/me`). */
+export function useMe({ enabled = true }: { enabled?: boolean } = {}): UseQueryResult<ExhUser, ExhError> {
+  const { client, queryClient } = useExhContext();
+  const session = useAuth((s) => s.session);
+  return useQuery(
+    {
+      queryKey: exhQueryKeys.me(sessionScope(client, session)),
+      queryFn: () => client.me(),
+      enabled: enabled && session !== null,
+      retry: false,
+    },
+    queryClient,
+  );
+}

@@ -1,0 +1,20 @@
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import type { ExhError } from '../core';
+import { removeFromTokenLists, restoreTokenLists } from './tokenCache';
+import { useExhContext } from './useExhContext';
+
+/**
+ * Revokes one token by id. It leaves the `useTokens` lists at once and comes back if the server
+ * refuses. Revoking this session's own token signs out.
+ */
+export function useRevokeToken(): UseMutationResult<{ affectedRecords: number }, ExhError, string, Awaited<ReturnType<typeof removeFromTokenLists>>> {
+  const { client, queryClient } = useExhContext();
+  return useMutation(
+    {
+      mutationFn: (tokenId: string) => client.tokens.remove(tokenId),
+      onMutate: (tokenId) => removeFromTokenLists(queryClient, (id) => id === tokenId),
+      onError: (_error, _tokenId, lists) => restoreTokenLists(queryClient, lists),
+    },
+    queryClient,
+  );
+}

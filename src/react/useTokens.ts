@@ -1,0 +1,35 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { ExhError, OAuth1Token, PagedResult } from '../core';
+import { exhQueryKeys, sessionScope } from './queryKeys';
+import { useAuth } from './useAuth';
+import { useExhContext } from './useExhContext';
+
+export interface ListedToken extends OAuth1Token {
+  /** This session's own token (matched by id: listed tokens may have no secret). */
+  current: boolean;
+}
+
+export interface UseTokensOptions {
+  /** An RQL query, e.g. `limit(10,0)`. */
+  rql?: string;
+  enabled?: boolean;
+}
+
+/** The signed-in user's active tokens, each marked `current` when it is this session's. */
+export function useTokens({ rql, enabled = true }: UseTokensOptions = {}): UseQueryResult<PagedResult<ListedToken>, ExhError> {
+  const { client, queryClient } = useExhContext();
+  const session = useAuth((s) => s.session);
+  return useQuery(
+    {
+      queryKey: exhQueryKeys.tokens(sessionScope(client, session), rql),
+      queryFn: async () => {
+        const result = await client.tokens.find({ rql });
+        return { ...result, data: result.data.map((token) => ({ ...token, current: token.id === session?.tokenId })) };
+      },
+      enabled: enabled && session !== null,
+      // ky already retried idempotent calls once; an auth error does not get better by asking again.
+      retry: false,
+    },
+    queryClient,
+  );
+}
