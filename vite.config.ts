@@ -14,9 +14,18 @@ export default defineConfig({
     rollupOptions: { external },
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',
     globals: true,
-    setupFiles: ['test/setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'default', include: ['test/**/*.test.{ts,tsx}'] } },
+      // The React layer's and the components' suites again, inside React.StrictMode.
+      {
+        extends: true,
+        test: { name: 'strict', include: ['test/{react,components}/**/*.test.{ts,tsx}'], env: { EXH_STRICT: '1' } },
+      },
+    ],
+    // .ci/run reads the counts from the JSON report.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

@@ -55,15 +55,24 @@ type Credentials = { kind: 'consumer' } | { kind: 'session'; session?: Session }
 
 const TOKENS = 'auth/v2/oauth1/tokens';
 
-function toSession(body: Record<string, unknown>): Session {
+function toSession(body: unknown, status: number): Session {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (![b.id, b.userId, b.token, b.tokenSecret].every((v) => typeof v === 'string' && v !== '')) {
+    throw new ExhError('The ExH service answered a grant without a usable token', { status });
+  }
   return {
-    tokenId: String(body.id),
-    userId: String(body.userId),
-    applicationId: String(body.applicationId),
-    token: String(body.token),
-    tokenSecret: String(body.tokenSecret),
-    createdAt: typeof body.creationTimestamp === 'number' ? body.creationTimestamp : Date.now(),
+    tokenId: b.id as string,
+    userId: b.userId as string,
+    applicationId: String(b.applicationId ?? ''),
+    token: b.token as string,
+    tokenSecret: b.tokenSecret as string,
+    createdAt: typeof b.creationTimestamp === 'number' ? b.creationTimestamp : Date.now(),
   };
+}
+
+/** Listed tokens never carry another device's secret into the app, whatever the service version sends. */
+function withoutSecret({ tokenSecret: _secret, ...token }: OAuth1Token & { tokenSecret?: unknown }): OAuth1Token {
+  return token;
 }
 
 /** Wraps fetch so that every failure without an answer is a NetworkError, timeouts included. */
@@ -166,15 +175,39 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     },
   });
 
-  const call = <T>(method: 'get' | 'post' | 'delete', path: string, credentials: Credentials, extra: Options = {}) =>
-    base(path, { method, context: { credentials }, ...extra }).json<T>();
+  async function call<T>(method: 'get' | 'post' | 'delete', path: string, credentials: Credentials, extra: Options = {}) {
+    const response = await base(path, { method, context: { credentials }, ...extra });
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new NetworkError('The connection was lost while the answer arrived', { cause: error });
+    }
+    try {
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+    } catch {
+      throw new ExhError(`The ExH service answered ${response.status} with a body that is not JSON`, { status: response.status });
+    }
+  }
+  const json = async <T>(...args: Parameters<typeof call>) => (await call<T>(...args)).body;
 
-  async function grant(path: string, json: object): Promise<Session> {
-    const body = await call<Record<string, unknown>>('post', path, { kind: 'consumer' }, { json });
-    const session = toSession(body);
+  // Bumped by logout: a grant that lands after it must not sign the user back in.
+  let signOuts = 0;
+
+  async function grant(path: string, body: object): Promise<Session> {
+    const started = signOuts;
+    const answer = await call('post', path, { kind: 'consumer' }, { json: body });
+    const session = toSession(answer.body, answer.status);
+    if (started !== signOuts) {
+      void revoke(session).catch(() => undefined);
+      throw new ExhError('Signed out while signing in');
+    }
     store.setSession(session);
     return session;
   }
+
+  const revoke = (session: Session) =>
+    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(session.tokenId)}`, { kind: 'session', session });
 
   const requireSession = (): Session => {
     const session = store.getSession();
@@ -221,36 +254,37 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     },
 
     generateSsoToken: async () =>
-      call<SsoToken>('post', 'auth/v2/oauth1/ssoTokens/generate', { kind: 'session', session: requireSession() }, {
+      json<SsoToken>('post', 'auth/v2/oauth1/ssoTokens/generate', { kind: 'session', session: requireSession() }, {
         json: {},
       }),
 
     tokens: {
       async find({ rql } = {}) {
         const query = rql ? `?${rql.replace(/^\?/, '')}` : '';
-        return call('get', `${TOKENS}${query}`, { kind: 'session', session: requireSession() });
+        const list = await json<PagedResult<OAuth1Token>>('get', `${TOKENS}${query}`, { kind: 'session', session: requireSession() });
+        return { ...list, data: list.data.map(withoutSecret) };
       },
       async remove(tokenId) {
         const session = requireSession();
-        const result = await call<{ affectedRecords: number }>(
-          'delete',
-          `${TOKENS}/${encodeURIComponent(tokenId)}`,
-          { kind: 'session', session },
-        );
+        const result = await json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, {
+          kind: 'session',
+          session,
+        });
         if (tokenId === session.tokenId && store.getSession()?.tokenId === tokenId) store.clearSession();
         return result;
       },
     },
 
-    me: async () => call('get', 'users/v1/me', { kind: 'session', session: requireSession() }),
+    me: async () => json('get', 'users/v1/me', { kind: 'session', session: requireSession() }),
 
-    async logout({ revoke = true } = {}) {
+    async logout({ revoke: shouldRevoke = true } = {}) {
       const session = store.getSession();
+      signOuts++;
       // Signed out locally first: the UI answers at once, also offline.
       store.clearSession();
-      if (!session || !revoke) return { revoked: false };
+      if (!session || !shouldRevoke) return { revoked: false };
       try {
-        await call('delete', `${TOKENS}/${encodeURIComponent(session.tokenId)}`, { kind: 'session', session });
+        await revoke(session);
         return { revoked: true };
       } catch {
         return { revoked: false };

@@ -38,8 +38,7 @@ export interface OAuth1Token {
   userId: string;
   applicationId: string;
   token: string;
-  /** Newer service versions leave it out of listed tokens. */
-  tokenSecret?: string;
+  // No tokenSecret: older service versions list it, the client drops it (no other device's secret in the app).
   lastUsedTimestamp?: number;
   creationTimestamp?: number;
   updateTimestamp?: number;

@@ -4,7 +4,7 @@ export { exhQueryKeys } from './queryKeys';
 export { useAuth, type AuthView } from './useAuth';
 export { useConfirmMfa, type ConfirmMfaVariables } from './useConfirmMfa';
 export { useExhClient } from './useExhClient';
-export { useLogin, type LoginVariables } from './useLogin';
+export { useLogin, type LoginAttempt, type LoginVariables, type UseLoginResult } from './useLogin';
 export { useLogout } from './useLogout';
 export { useMe } from './useMe';
 export { useRevokeOtherTokens } from './useRevokeOtherTokens';

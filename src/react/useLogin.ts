@@ -1,4 +1,5 @@
-import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import { useMutation, type MutateOptions, type UseMutationResult } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { ExhError, Session } from '../core';
 import { useExhContext } from './useExhContext';
 
@@ -7,11 +8,46 @@ export interface LoginVariables {
   password: string;
 }
 
+/** What the mutation remembers of a login: the email only, never the password. */
+export interface LoginAttempt {
+  email: string;
+}
+
+type LoginOptions = MutateOptions<Session, ExhError, LoginAttempt>;
+
+export type UseLoginResult = Omit<UseMutationResult<Session, ExhError, LoginAttempt>, 'mutate' | 'mutateAsync'> & {
+  mutate: (credentials: LoginVariables, options?: LoginOptions) => void;
+  mutateAsync: (credentials: LoginVariables, options?: LoginOptions) => Promise<Session>;
+};
+
 /**
  * Password grant. When the user has MFA the mutation fails with MfaRequiredError and
- * `useAuth().status` moves to `'mfaRequired'`.
+ * `useAuth().status` moves to `'mfaRequired'`. `variables` holds the email only: the password is
+ * handed to the request and kept nowhere (not in the mutation cache, not in devtools).
  */
-export function useLogin(): UseMutationResult<Session, ExhError, LoginVariables> {
+export function useLogin(): UseLoginResult {
   const { client, queryClient } = useExhContext();
-  return useMutation({ mutationFn: (credentials: LoginVariables) => client.authenticate(credentials) }, queryClient);
+  const [passwords] = useState(() => new WeakMap<LoginAttempt, string>());
+  const mutation = useMutation<Session, ExhError, LoginAttempt>(
+    {
+      mutationFn: (attempt: LoginAttempt) => {
+        const password = passwords.get(attempt) ?? '';
+        passwords.delete(attempt);
+        return client.authenticate({ email: attempt.email, password });
+      },
+    },
+    queryClient,
+  );
+  const { mutate: run, mutateAsync: runAsync } = mutation;
+  const attempt = useCallback(
+    ({ email, password }: LoginVariables) => {
+      const key = { email };
+      passwords.set(key, password);
+      return key;
+    },
+    [passwords],
+  );
+  const mutate = useCallback((c: LoginVariables, o?: LoginOptions) => run(attempt(c), o), [run, attempt]);
+  const mutateAsync = useCallback((c: LoginVariables, o?: LoginOptions) => runAsync(attempt(c), o), [runAsync, attempt]);
+  return { ...mutation, mutate, mutateAsync };
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createExhClient } from '../../src/core';
 import { AuthProvider, RequireAuth, exhQueryKeys, useAuth, useExhClient, useLogin, useTokens } from '../../src/react';
 import { consumerKey, consumerSecret, demo, host, setupMockExh } from '../helpers';
-import { renderWithAuth } from './render';
+import { maybeStrict, renderWithAuth } from './render';
 
 const exh = setupMockExh();
 
@@ -103,7 +103,7 @@ describe('AuthProvider props', () => {
   it('uses a given client', () => {
     const client = createExhClient({ host, consumerKey, consumerSecret, storage: 'memory' });
     const { result } = renderHook(() => useExhClient(), {
-      wrapper: ({ children }: { children: ReactNode }) => <AuthProvider client={client}>{children}</AuthProvider>,
+      wrapper: ({ children }: { children: ReactNode }) => maybeStrict(<AuthProvider client={client}>{children}</AuthProvider>),
     });
     expect(result.current).toBe(client);
   });
@@ -111,10 +111,10 @@ describe('AuthProvider props', () => {
   it('builds a new client when the host changes and signs the old one out', async () => {
     let hostProp = host;
     const seen: Array<string | null> = [];
-    const Wrapper = ({ children }: { children: ReactNode }) => (
+    const Wrapper = ({ children }: { children: ReactNode }) => maybeStrict(
       <AuthProvider host={hostProp} consumerKey={consumerKey} consumerSecret={consumerSecret} storage="memory" onSessionChange={(s) => seen.push(s?.userId ?? null)}>
         {children}
-      </AuthProvider>
+      </AuthProvider>,
     );
     const { result, rerender } = renderHook(() => ({ auth: useAuth(), login: useLogin(), client: useExhClient() }), { wrapper: Wrapper });
     await act(() => result.current.login.mutateAsync({ email: demo.email, password: demo.password }));

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { StrictMode, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createExhClient, MfaRequiredError, type Session } from '../../src/core';
-import { AuthProvider, RequireAuth, exhQueryKeys, useAuth, useConfirmMfa, useLogin, useLogout, useTokens } from '../../src/react';
+import { RequireAuth, exhQueryKeys, useAuth, useConfirmMfa, useLogin, useLogout, useTokens } from '../../src/react';
 import { totp } from '../../src/msw';
 import { consumerKey, consumerSecret, demo, host, mfaUser, setupMockExh } from '../helpers';
-import { renderWithAuth } from './render';
+import { renderWithAuth, wrapperFor } from './render';
 
 const exh = setupMockExh();
 const storageKey = `exh-auth-react:${host}:${consumerKey}`;
@@ -16,17 +15,6 @@ afterEach(() => {
   localStorage.clear();
   vi.useRealTimers();
 });
-
-function wrapperFor(props: { storage?: 'local' | 'memory'; strict?: boolean; queryClient?: QueryClient } = {}) {
-  return function Wrapper({ children }: { children: ReactNode }) {
-    const provider = (
-      <AuthProvider host={host} consumerKey={consumerKey} consumerSecret={consumerSecret} storage={props.storage ?? 'memory'} queryClient={props.queryClient}>
-        {children}
-      </AuthProvider>
-    );
-    return props.strict ? <StrictMode>{provider}</StrictMode> : provider;
-  };
-}
 
 function useFlow() {
   return { auth: useAuth(), login: useLogin(), confirm: useConfirmMfa(), logout: useLogout() };
