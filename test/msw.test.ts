@@ -348,3 +348,15 @@ describe('db', () => {
     expect(mock.db.users).toHaveLength(2);
   });
 });
+
+describe('snapshot and restore', () => {
+  it('carries tokens, SSO tokens and counters to a second mock, as a demo’s tabs share one service', async () => {
+    const first = createMockExh({ host: 'https://snap.test', consumerKey: 'k', consumerSecret: 's' });
+    const token = first.db.createToken('demo@example.com');
+    const second = createMockExh({ host: 'https://snap.test', consumerKey: 'k', consumerSecret: 's' });
+    second.db.restore(JSON.parse(JSON.stringify(first.db.snapshot())));
+    expect(second.db.tokensOf('demo@example.com').map((t) => t.id)).toEqual([token.id]);
+    second.db.revokeToken(token.id);
+    expect(first.db.tokensOf('demo@example.com')).toHaveLength(1); // a copy, not shared objects
+  });
+});

@@ -84,6 +84,20 @@ export interface MockDb {
   failNext(count: number, response: MockResponse, match?: { method?: string; path?: string }): void;
   /** Back to the seeded users, with no tokens, challenges, counters, canned failures or logged requests. */
   reset(): void;
+  /** The service's state as JSON-safe data (users, tokens, challenges, SSO tokens, counters), e.g. to keep in localStorage. */
+  snapshot(): MockSnapshot;
+  /** Takes a snapshot's state back: a demo's browser tabs and reloads then see one service. */
+  restore(snapshot: MockSnapshot): void;
+}
+
+export interface MockSnapshot {
+  version: 1;
+  users: MockUser[];
+  tokens: MockToken[];
+  mfaChallenges: MfaChallengeRecord[];
+  ssoTokens: MockSsoToken[];
+  loginThrottles: Array<[string, LoginThrottle]>;
+  mfaBackoffs: Array<[string, MfaBackoff]>;
 }
 
 export const demoUsers: readonly MockUserSeed[] = [
@@ -304,6 +318,35 @@ export class MockState implements MockDb {
     if (!pending) return undefined;
     if (--pending.remaining <= 0) this.cannedResponses.splice(this.cannedResponses.indexOf(pending), 1);
     return pending.response;
+  }
+
+  snapshot(): MockSnapshot {
+    return structuredClone({
+      version: 1,
+      users: this.users,
+      tokens: [...this.tokens.values()],
+      mfaChallenges: [...this.mfaChallenges.values()],
+      ssoTokens: [...this.ssoTokens.values()],
+      // -Infinity does not survive JSON: no failure yet is 0.
+      loginThrottles: [...this.loginThrottles].map(([id, t]) => [id, { ...t, lastFailureAt: Math.max(t.lastFailureAt, 0) }]),
+      mfaBackoffs: [...this.mfaBackoffs],
+    });
+  }
+
+  restore(snapshot: MockSnapshot): void {
+    if (snapshot?.version !== 1) return;
+    const copy = structuredClone(snapshot);
+    this.users = copy.users;
+    this.tokens.clear();
+    for (const token of copy.tokens) this.tokens.set(token.id, token);
+    this.mfaChallenges.clear();
+    for (const challenge of copy.mfaChallenges) this.mfaChallenges.set(challenge.token, challenge);
+    this.ssoTokens.clear();
+    for (const sso of copy.ssoTokens) this.ssoTokens.set(sso.ssoToken, sso);
+    this.loginThrottles.clear();
+    for (const [id, throttle] of copy.loginThrottles) this.loginThrottles.set(id, throttle);
+    this.mfaBackoffs.clear();
+    for (const [id, backoff] of copy.mfaBackoffs) this.mfaBackoffs.set(id, backoff);
   }
 
   reset(): void {

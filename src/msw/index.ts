@@ -4,6 +4,7 @@ export {
   demoUsers,
   type MockDb,
   type MockResponse,
+  type MockSnapshot,
   type MockRequest,
   type MockToken,
   type MockUser,
