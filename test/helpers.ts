@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createExhClient, type ExhClientOptions } from '../src/core';
-import { createMockExh, demoUsers } from '../src/msw';
+import { createMockExh, demoUsers, type MockExhOptions } from '../src/msw';
 
 export const host = 'https://api.exh.test';
 export const consumerKey = 'test-consumer-key';
@@ -13,15 +13,16 @@ export const mfaUser = demoUsers.find((u) => u.mfa)!;
  * Starts the mock ExH service for a test file, on a clock the tests can move.
  * Each test gets a fresh mock (state, counters, clock) through `mock()`.
  */
-export function setupMockExh() {
+export function setupMockExh(options: Partial<MockExhOptions> = {}) {
   let clock = Date.now();
-  let current = createMockExh({ host, consumerKey, consumerSecret, now: () => clock });
+  const make = () => createMockExh({ host, consumerKey, consumerSecret, now: () => clock, ...options });
+  let current = make();
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();
     clock = Date.now();
-    current = createMockExh({ host, consumerKey, consumerSecret, now: () => clock });
+    current = make();
     server.use(...current.handlers);
   });
   afterAll(() => server.close());

@@ -12,6 +12,12 @@ export interface Session {
   createdAt: number;
 }
 
+/**
+ * A session without its token secret: what sign-in mutations hand to the UI, so the secret never
+ * sits in a mutation cache, devtools or a component's props. `client.getSession()` has it all.
+ */
+export type SessionInfo = Omit<Session, 'tokenSecret'>;
+
 /** A pending MFA step: what the password grant answered with 129. */
 export interface MfaChallenge {
   token: string;

@@ -211,9 +211,12 @@ export class MockState implements MockDb {
       user.mfa = {
         totpSecret: seed.mfa.totpSecret,
         recoveryCodes: [...seed.mfa.recoveryCodes],
+        // A user seeded without recovery codes has the authenticator app as the only method.
         methods: [
           { id: randomId(), type: 'totp', name: 'Authenticator app', tags: ['selected'] },
-          { id: randomId(), type: 'recoveryCodes', name: 'Recovery codes', tags: [] },
+          ...(seed.mfa.recoveryCodes.length
+            ? [{ id: randomId(), type: 'recoveryCodes', name: 'Recovery codes', tags: [] }]
+            : []),
         ],
       };
     }

@@ -31,6 +31,8 @@ export interface MockExhOptions {
   throttle?: boolean;
   /** Milliseconds to wait before each answer, for demos. Default 0. */
   latency?: number;
+  /** Behave like older service versions, which list tokens with their `tokenSecret`. Default false. */
+  listTokenSecrets?: boolean;
 }
 
 export interface MockExh {
@@ -131,7 +133,7 @@ function errorCode(body: unknown): number | undefined {
 }
 
 export function createMockExh(options: MockExhOptions): MockExh {
-  const { consumerKey, consumerSecret, throttle = true, latency = 0 } = options;
+  const { consumerKey, consumerSecret, throttle = true, latency = 0, listTokenSecrets = false } = options;
   const host = options.host.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const state = new MockState(options.users ?? demoUsers, stableId(consumerKey), now);
@@ -276,11 +278,12 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const { userId } = userToken(context);
       const { limit, offset } = rqlPage(context.url.search);
       const active = [...state.tokens.values()].filter((t) => t.userId === userId);
-      // Listed without tokenSecret, as newer service versions do.
+      // Listed without tokenSecret, as newer service versions do (older ones, `listTokenSecrets`, with it).
       const data = active
         .slice(offset, offset + limit)
-        .map(({ id, applicationId, token, lastUsedTimestamp, creationTimestamp }) => ({
+        .map(({ id, applicationId, token, tokenSecret, lastUsedTimestamp, creationTimestamp }) => ({
           id, userId, applicationId, token, lastUsedTimestamp, creationTimestamp,
+          ...(listTokenSecrets ? { tokenSecret } : {}),
         }));
       return { data, page: { total: active.length, offset, limit } };
     }),

@@ -1,5 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError, Session } from '../core';
+import type { ExhError, SessionInfo } from '../core';
+import { sessionInfo } from './sessionInfo';
 import { useExhContext } from './useExhContext';
 
 export interface ConfirmMfaVariables {
@@ -9,8 +10,8 @@ export interface ConfirmMfaVariables {
   token?: string;
 }
 
-/** MFA grant for the pending challenge (`useAuth().mfa`). */
-export function useConfirmMfa(): UseMutationResult<Session, ExhError, ConfirmMfaVariables> {
+/** MFA grant for the pending challenge (`useAuth().mfa`); `data` is the session without its token secret. */
+export function useConfirmMfa(): UseMutationResult<SessionInfo, ExhError, ConfirmMfaVariables> {
   const { client, queryClient } = useExhContext();
-  return useMutation({ mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input) }, queryClient);
+  return useMutation({ mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(sessionInfo) }, queryClient);
 }

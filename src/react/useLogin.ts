@@ -1,6 +1,7 @@
 import { useMutation, type MutateOptions, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { ExhError, Session } from '../core';
+import type { ExhError, SessionInfo } from '../core';
+import { sessionInfo } from './sessionInfo';
 import { useExhContext } from './useExhContext';
 
 export interface LoginVariables {
@@ -13,27 +14,27 @@ export interface LoginAttempt {
   email: string;
 }
 
-type LoginOptions = MutateOptions<Session, ExhError, LoginAttempt>;
+type LoginOptions = MutateOptions<SessionInfo, ExhError, LoginAttempt>;
 
-export type UseLoginResult = Omit<UseMutationResult<Session, ExhError, LoginAttempt>, 'mutate' | 'mutateAsync'> & {
+export type UseLoginResult = Omit<UseMutationResult<SessionInfo, ExhError, LoginAttempt>, 'mutate' | 'mutateAsync'> & {
   mutate: (credentials: LoginVariables, options?: LoginOptions) => void;
-  mutateAsync: (credentials: LoginVariables, options?: LoginOptions) => Promise<Session>;
+  mutateAsync: (credentials: LoginVariables, options?: LoginOptions) => Promise<SessionInfo>;
 };
 
 /**
  * Password grant. When the user has MFA the mutation fails with MfaRequiredError and
- * `useAuth().status` moves to `'mfaRequired'`. `variables` holds the email only: the password is
- * handed to the request and kept nowhere (not in the mutation cache, not in devtools).
+ * `useAuth().status` moves to `'mfaRequired'`. `variables` holds the email only and `data` has no
+ * token secret: the mutation cache (and devtools) never hold a password or a token secret.
  */
 export function useLogin(): UseLoginResult {
   const { client, queryClient } = useExhContext();
   const [passwords] = useState(() => new WeakMap<LoginAttempt, string>());
-  const mutation = useMutation<Session, ExhError, LoginAttempt>(
+  const mutation = useMutation<SessionInfo, ExhError, LoginAttempt>(
     {
       mutationFn: (attempt: LoginAttempt) => {
         const password = passwords.get(attempt) ?? '';
         passwords.delete(attempt);
-        return client.authenticate({ email: attempt.email, password });
+        return client.authenticate({ email: attempt.email, password }).then(sessionInfo);
       },
     },
     queryClient,

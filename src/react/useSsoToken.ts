@@ -1,17 +1,21 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError, Session, SsoToken } from '../core';
+import type { ExhError, SessionInfo, SsoToken } from '../core';
+import { sessionInfo } from './sessionInfo';
 import { useExhContext } from './useExhContext';
 
 export interface UseSsoTokenResult {
   /** A single-use, short-lived SSO token for another application or device. */
   generate: UseMutationResult<SsoToken, ExhError, void>;
-  /** Signs in with an SSO token. */
-  consume: UseMutationResult<Session, ExhError, string>;
+  /** Signs in with an SSO token; `data` is the session without its token secret. */
+  consume: UseMutationResult<SessionInfo, ExhError, string>;
 }
 
 export function useSsoToken(): UseSsoTokenResult {
   const { client, queryClient } = useExhContext();
   const generate = useMutation<SsoToken, ExhError, void>({ mutationFn: () => client.generateSsoToken() }, queryClient);
-  const consume = useMutation<Session, ExhError, string>({ mutationFn: (ssoToken: string) => client.consumeSsoToken(ssoToken) }, queryClient);
+  const consume = useMutation<SessionInfo, ExhError, string>(
+    { mutationFn: (ssoToken: string) => client.consumeSsoToken(ssoToken).then(sessionInfo) },
+    queryClient,
+  );
   return { generate, consume };
 }

@@ -1,0 +1,50 @@
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '..');
+
+/** A user's project with the built package installed (a link to this folder), bundled by esbuild. */
+async function bundleAsUser(source: string) {
+  const project = mkdtempSync(join(tmpdir(), 'exh-user-'));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(root, join(project, 'node_modules', 'exh-auth-react'), 'dir');
+  writeFileSync(join(project, 'entry.js'), source);
+  const result = await build({
+    entryPoints: [join(project, 'entry.js')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    nodePaths: [join(root, 'node_modules')], // the package's own dependencies (ky, react-hook-form)
+  });
+  // Modules that put bytes into the bundle (a tree-shaken module is read but contributes none).
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+}
+
+describe('the built package, as a user’s bundler sees it', () => {
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist', 'core.js'))) throw new Error('dist/ is missing: npm test builds it first (npm run build)');
+  });
+
+  it('exh-auth-react/core pulls no React', async () => {
+    const inputs = await bundleAsUser("export * from 'exh-auth-react/core';");
+    expect(inputs.some((i) => /(^|\/)dist\/core/.test(i))).toBe(true);
+    expect(inputs.filter((i) => /node_modules\/(react|react-dom|@tanstack|react-hook-form)\//.test(i))).toEqual([]);
+  });
+
+  it('the hooks tree-shake react-hook-form and the components away', async () => {
+    const inputs = await bundleAsUser(
+      "import { AuthProvider, useAuth, useLogin } from 'exh-auth-react'; console.log(AuthProvider, useAuth, useLogin);",
+    );
+    expect(inputs.some((i) => /(^|\/)dist\/index/.test(i))).toBe(true);
+    expect(inputs.some((i) => i.includes('node_modules/react/'))).toBe(true);
+    // Whole modules that stay out; tree-shaking within a chunk is measured by npm run bench.
+    expect(inputs.filter((i) => i.includes('react-hook-form'))).toEqual([]);
+  });
+});
