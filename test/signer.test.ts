@@ -69,6 +69,10 @@ describe('signature base string (RFC 5849 §3.4.1, hand-computed)', () => {
     expect(signatureBaseString('GET', 'https://example.com:80/p', oauth)).toBe(`GET&https%3A%2F%2Fexample.com%3A80%2Fp&${oauthPart}`);
   });
 
+  it('signs the path the request goes to: dot segments resolved, percent-encoding kept', () => {
+    expect(signatureBaseString('GET', 'https://a.test/x/./y/../z/%C3%A9', oauth)).toBe(`GET&https%3A%2F%2Fa.test%2Fx%2Fz%2F%25C3%25A9&${oauthPart}`);
+  });
+
   it('keeps repeated names and empty values, sorted by name then value', () => {
     expect(signatureBaseString('GET', 'https://a.test/p?b=2&a=z&a=&a=y&c', oauth)).toBe(
       `GET&https%3A%2F%2Fa.test%2Fp&a%3D%26a%3Dy%26a%3Dz%26b%3D2%26c%3D%26${oauthPart}`,
@@ -101,9 +105,11 @@ describe('agrees with oauth-1.0a (node:crypto) on generated requests', () => {
   const request = fc.record({
     method: fc.constantFrom('GET', 'POST', 'DELETE', 'put', 'patch'),
     scheme: fc.constantFrom('http', 'https'),
-    host: fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9-]{0,10}\.[a-zA-Z]{2,5}$/),
+    host: fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9-]{0,10}\.[a-zA-Z]{2,5}$/).filter((h) => !/^xn--/i.test(h)), // no punycode
     port: fc.constantFrom('', ':80', ':443', ':8080', ':3000'),
-    path: fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }), { maxLength: 3 }),
+    // '.' and '..' segments are resolved by the URL parser before the request goes out, which
+    // oauth-1.0a does not know: they have a hand-computed case above.
+    path: fc.array(fc.string({ unit: 'grapheme', maxLength: 6 }).filter((s) => s !== '.' && s !== '..'), { maxLength: 3 }),
     params: fc.array(fc.tuple(unreserved, value), { maxLength: 6 }),
     consumerSecret: fc.string({ unit: 'grapheme', maxLength: 20 }),
     tokenSecret: fc.option(fc.string({ unit: 'grapheme', maxLength: 20 }), { nil: undefined }),
@@ -144,5 +150,5 @@ describe('agrees with oauth-1.0a (node:crypto) on generated requests', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 });
