@@ -5,7 +5,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoginForm, useAuth, useLogout, useSsoToken, useTokens, type ExhClient } from '../../src';
 import { totp } from '../../src/msw';
-import { consumerSecret, demo, host, mfaUser, setupMockExh } from '../helpers';
+import { consumerSecret, demo, mfaUser, setupMockExh } from '../helpers';
 import { renderWithAuth, wrapperFor } from '../react/render';
 
 // An older service version, which lists token secrets: they must not reach the cache either.

@@ -1,0 +1,240 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  InvalidMfaCodeError,
+  MfaReattemptDelayError,
+  NetworkError,
+  type MfaChallenge,
+  type MfaMethod,
+  type SessionInfo,
+} from '../core';
+import { useAuth, useConfirmMfa } from '../react';
+import { CountdownText } from './CountdownText';
+import { defaultMfaLabels, type MfaLabels } from './labels';
+import { useCountdown } from './useCountdown';
+import { classNames, errorName } from './util';
+
+export interface MfaMethodPickerProps {
+  /** Signed in with the code. */
+  onSuccess?: (session: SessionInfo) => void;
+  /** The user left the MFA step with Back (the challenge is cancelled first). */
+  onCancel?: () => void;
+  /** Overrides of the English strings, for i18n. */
+  labels?: Partial<MfaLabels>;
+  className?: string;
+}
+
+/**
+ * The MFA step of the pending challenge (`useAuth().mfa`): choose a method, enter its code.
+ * Renders nothing when no challenge is pending.
+ */
+export function MfaMethodPicker(props: MfaMethodPickerProps) {
+  const challenge = useAuth((auth) => auth.mfa);
+  if (!challenge || challenge.methods.length === 0) return null;
+  // A new challenge starts from a clean slate.
+  return <ChallengeForm key={challenge.token} challenge={challenge} {...props} />;
+}
+
+const TOTP_CODE = /^\d{6}$/;
+/** When the challenge's countdown is read out: the last minute only. */
+const EXPIRY_ANNOUNCED_AT = [60, 30, 10];
+
+type Problem =
+  /** The code is not something to send (empty, or not 6 digits). */
+  | { kind: 'invalid' }
+  | { kind: 'server'; error: unknown; retryAt: number | null; waitSeconds: number };
+
+function preselected(methods: MfaMethod[]): MfaMethod {
+  return methods.find((m) => m.tags.includes('selected')) ?? methods.find((m) => m.type === 'totp') ?? methods[0]!;
+}
+
+function ChallengeForm({
+  challenge,
+  onSuccess,
+  onCancel,
+  labels,
+  className,
+}: MfaMethodPickerProps & { challenge: MfaChallenge }) {
+  const text = { ...defaultMfaLabels, ...labels };
+  const id = useId();
+  const client = useAuth((auth) => auth.client);
+  const confirm = useConfirmMfa();
+  const [methodId, setMethodId] = useState(() => preselected(challenge.methods).id);
+  const method = challenge.methods.find((m) => m.id === methodId) ?? preselected(challenge.methods);
+  const isTotp = method.type === 'totp';
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const waitSeconds = useCountdown(problem?.kind === 'server' ? problem.retryAt : null);
+  const waiting = waitSeconds > 0;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const sending = useRef(false);
+  // The code last sent: typing, paste and autofill may repeat input events, the same code goes out once.
+  // Forgotten when the input changes after the answer came back.
+  const lastSent = useRef<string | null>(null);
+
+  // Entering the MFA step puts the user straight into the code field.
+  useEffect(() => inputRef.current?.focus(), []);
+
+  async function send(value: string) {
+    if (sending.current || waiting) return;
+    sending.current = true;
+    lastSent.current = value;
+    setProblem(null);
+    try {
+      const session = await confirm.mutateAsync({ methodId: method.id, code: value, token: challenge.token });
+      onSuccess?.(session);
+    } catch (error) {
+      // 131 (expired) ends the step in core: this form is gone and LoginForm says why.
+      if (error instanceof InvalidMfaCodeError) {
+        setCode('');
+        inputRef.current?.focus();
+      }
+      const delay = error instanceof MfaReattemptDelayError ? error.remainingDelay : 0;
+      setProblem({
+        kind: 'server',
+        error,
+        retryAt: delay > 0 ? Date.now() + delay : null,
+        waitSeconds: Math.ceil(delay / 1000),
+      });
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  function onCodeChange(raw: string) {
+    // Authenticator apps and SMS show "123 456" or "123-456".
+    const value = isTotp ? raw.replace(/[\s-]/g, '') : raw;
+    setCode(value);
+    if (!sending.current && value !== lastSent.current) lastSent.current = null;
+    if (problem?.kind === 'invalid') setProblem(null);
+    if (isTotp && TOTP_CODE.test(value) && value !== lastSent.current) void send(value);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = isTotp ? code : code.trim();
+    if (isTotp ? !TOTP_CODE.test(value) : value === '') {
+      setProblem({ kind: 'invalid' });
+      inputRef.current?.focus();
+      return;
+    }
+    void send(value);
+  }
+
+  function chooseMethod(next: string) {
+    setMethodId(next);
+    setCode('');
+    lastSent.current = null;
+    // The re-attempt delay is the user's, whatever the method: it stays.
+    setProblem((current) => (current?.kind === 'server' && current.retryAt !== null ? current : null));
+  }
+
+  function cancel() {
+    client.cancelMfa();
+    onCancel?.();
+  }
+
+  const busy = confirm.isPending;
+  const messageId = `${id}-message`;
+  const codeRejected =
+    problem?.kind === 'invalid' || (problem?.kind === 'server' && problem.error instanceof InvalidMfaCodeError);
+  const state = busy ? 'submitting' : waiting ? 'waiting' : problem ? 'error' : 'idle';
+  const codeLabel = isTotp ? text.totpCode : method.type === 'recoveryCodes' ? text.recoveryCode : text.otherCode;
+
+  return (
+    <form
+      className={classNames('exh-auth', 'exh-auth--mfa', className)}
+      aria-label={text.formName}
+      data-state={state}
+      noValidate
+      onSubmit={onSubmit}
+    >
+      {challenge.methods.length > 1 && (
+        <fieldset className="exh-auth__methods">
+          <legend className="exh-auth__legend">{text.chooseMethod}</legend>
+          {challenge.methods.map((m) => (
+            <label key={m.id} className="exh-auth__method">
+              <input
+                type="radio"
+                name={`${id}-method`}
+                value={m.id}
+                checked={m.id === method.id}
+                onChange={() => chooseMethod(m.id)}
+              />
+              {m.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="exh-auth__field">
+        <label className="exh-auth__label" htmlFor={`${id}-code`}>
+          {codeLabel}
+        </label>
+        <input
+          ref={inputRef}
+          id={`${id}-code`}
+          className="exh-auth__input exh-auth__code"
+          name="code"
+          type="text"
+          data-method={method.type}
+          {...(isTotp
+            ? { inputMode: 'numeric' as const, autoComplete: 'one-time-code' }
+            : { autoComplete: 'off', autoCapitalize: 'none', spellCheck: false })}
+          value={code}
+          onChange={(event) => onCodeChange(event.currentTarget.value)}
+          aria-invalid={codeRejected || undefined}
+          aria-describedby={codeRejected ? messageId : undefined}
+        />
+      </div>
+      <div role="alert" id={messageId} className="exh-auth__alert">
+        {problem && <ProblemMessage problem={problem} waitSeconds={waitSeconds} isTotp={isTotp} labels={text} />}
+      </div>
+      <div className="exh-auth__actions">
+        <button type="submit" className="exh-auth__submit" disabled={busy || waiting} aria-busy={busy || undefined}>
+          {busy ? text.submitting : text.submit}
+        </button>
+        <button type="button" className="exh-auth__back" onClick={cancel}>
+          {text.back}
+        </button>
+      </div>
+      <ChallengeCountdown expiresAt={challenge.expiresAt} labels={text} />
+    </form>
+  );
+}
+
+function ProblemMessage({
+  problem,
+  waitSeconds,
+  isTotp,
+  labels,
+}: {
+  problem: Problem;
+  waitSeconds: number;
+  isTotp: boolean;
+  labels: MfaLabels;
+}) {
+  if (problem.kind === 'invalid') return isTotp ? labels.totpCodeInvalid : labels.recoveryCodeRequired;
+  const { error } = problem;
+  if (error instanceof MfaReattemptDelayError) {
+    // Heard once; the screen counts down. Once over, the button is back and the message goes.
+    if (waitSeconds === 0) return null;
+    return <CountdownText seconds={waitSeconds} text={labels.reattemptDelay} announceAt={[problem.waitSeconds]} />;
+  }
+  if (error instanceof InvalidMfaCodeError) return labels.wrongCode;
+  if (error instanceof NetworkError) return labels.networkError;
+  return labels.unknownError(errorName(error));
+}
+
+/** Its own component: the tick of every second re-renders this line only. */
+function ChallengeCountdown({ expiresAt, labels }: { expiresAt: number; labels: MfaLabels }) {
+  const seconds = useCountdown(expiresAt);
+  return (
+    <p
+      className="exh-auth__expiry"
+      aria-live="polite"
+      aria-atomic="true"
+      data-state={seconds <= EXPIRY_ANNOUNCED_AT[0]! ? 'ending' : 'running'}
+    >
+      <CountdownText seconds={seconds} text={labels.expiresIn} announceAt={EXPIRY_ANNOUNCED_AT} />
+    </p>
+  );
+}

@@ -1,0 +1,399 @@
+// @vitest-environment jsdom
+import { act, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { Profiler } from 'react';
+import { LoginForm } from '../../src/components';
+import { totp } from '../../src/msw';
+import {
+  advance,
+  demo,
+  expectNoAxeViolations,
+  failLogins,
+  mfaUser,
+  MFA,
+  renderWithAuth,
+  setupUser,
+  spokenText,
+  TOKENS,
+  tokensUrl,
+  installFakeClock,
+  startMockService,
+  visibleText,
+} from './harness';
+
+const service = startMockService();
+
+const emailInput = () => screen.getByLabelText<HTMLInputElement>('Email');
+const passwordInput = () => screen.getByLabelText<HTMLInputElement>('Password');
+const submitButton = () => screen.getByRole<HTMLButtonElement>('button', { name: /sign/i });
+const alertText = () => screen.getByRole('alert').textContent;
+
+async function signIn(user: ReturnType<typeof setupUser>, email: string, password: string) {
+  await user.clear(emailInput());
+  await user.type(emailInput(), email);
+  await user.clear(passwordInput());
+  await user.type(passwordInput(), password);
+  await user.click(submitButton());
+}
+
+describe('LoginForm markup', () => {
+  it('is a real form with labelled fields and a submit button, usable without styles', async () => {
+    const { container } = renderWithAuth(<LoginForm className="app-login" />);
+    const form = screen.getByRole('form', { name: 'Sign in' });
+    expect(form.tagName).toBe('FORM');
+    expect(form).toHaveProperty('noValidate', true);
+    expect(form.className).toBe('exh-auth exh-auth--login app-login');
+    expect(form.getAttribute('data-state')).toBe('idle');
+
+    expect(emailInput().type).toBe('email');
+    expect(emailInput().autocomplete).toBe('username');
+    expect(emailInput().name).toBe('email');
+    expect(passwordInput().type).toBe('password');
+    expect(passwordInput().autocomplete).toBe('current-password');
+    expect(passwordInput().name).toBe('password');
+    // Visible labels, tied to their inputs.
+    expect(container.querySelectorAll('label')).toHaveLength(2);
+    expect(submitButton().type).toBe('submit');
+    expect(submitButton().textContent).toBe('Sign in');
+    expect(document.querySelectorAll('style, link[rel="stylesheet"]')).toHaveLength(0);
+    await expectNoAxeViolations(container);
+  });
+
+  it('shows and hides the password with a toggle button', async () => {
+    const user = setupUser();
+    const { container } = renderWithAuth(<LoginForm />);
+    const toggle = screen.getByRole('button', { name: 'Show password' });
+    expect(toggle.getAttribute('type')).toBe('button');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await user.type(passwordInput(), 'secret');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(passwordInput().type).toBe('text');
+    expect(passwordInput().value).toBe('secret');
+    await expectNoAxeViolations(container);
+    // Keyboard: Space on the focused toggle.
+    toggle.focus();
+    await user.keyboard(' ');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(passwordInput().type).toBe('password');
+    expect(service.db.count('POST')).toBe(0);
+  });
+
+  it('is operable by keyboard alone: tab order and Enter submits', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await user.tab();
+    expect(document.activeElement).toBe(emailInput());
+    await user.keyboard(demo.email);
+    await user.tab();
+    expect(document.activeElement).toBe(passwordInput());
+    await user.keyboard(demo.password);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Show password' }));
+    await user.tab();
+    expect(document.activeElement).toBe(submitButton());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('LoginForm typing', () => {
+  it('does not re-render the form per keystroke before the first submit', async () => {
+    const user = setupUser();
+    let commits = 0;
+    renderWithAuth(
+      <Profiler id="login" onRender={() => commits++}>
+        <LoginForm />
+      </Profiler>,
+    );
+    await act(async () => {});
+    const afterMount = commits;
+    await user.click(emailInput());
+    await user.type(emailInput(), 'demo@example.com');
+    await user.type(passwordInput(), 'demo-password');
+    await user.tab();
+    expect(commits).toBe(afterMount);
+  });
+});
+
+describe('LoginForm validation', () => {
+  it('says what is missing, ties the message to the field, focuses it, and sends nothing', async () => {
+    const user = setupUser();
+    const { container } = renderWithAuth(<LoginForm />);
+    await user.click(submitButton());
+
+    const emailError = await screen.findByText('Enter your email address.');
+    expect(emailInput().getAttribute('aria-invalid')).toBe('true');
+    expect(emailInput().getAttribute('aria-describedby')).toBe(emailError.id);
+    expect(passwordInput().getAttribute('aria-invalid')).toBe('true');
+    expect(passwordInput().getAttribute('aria-describedby')).toBe(screen.getByText('Enter your password.').id);
+    expect(document.activeElement).toBe(emailInput());
+    expect(service.db.count('POST', TOKENS)).toBe(0);
+    await expectNoAxeViolations(container);
+
+    await user.type(emailInput(), 'not-an-email');
+    await user.click(submitButton());
+    await screen.findByText('Enter an email address like name@example.com.');
+    expect(document.activeElement).toBe(emailInput());
+
+    await user.clear(emailInput());
+    await user.type(emailInput(), demo.email);
+    await user.click(submitButton());
+    await waitFor(() => expect(document.activeElement).toBe(passwordInput()));
+    expect(emailInput().getAttribute('aria-invalid')).toBeNull();
+    expect(emailInput().getAttribute('aria-describedby')).toBeNull();
+    expect(screen.queryByText(/Enter an email address/)).toBeNull();
+    expect(service.db.count('POST', TOKENS)).toBe(0);
+  });
+
+  it('trims the email but sends the password exactly as typed', async () => {
+    const user = setupUser();
+    service.db.addUser({ email: 'spaces@example.com', password: '  pass with spaces  ' });
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await signIn(user, '   spaces@example.com  ', '  pass with spaces  ');
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(onSuccess.mock.calls[0]![0]).toMatchObject({ userId: service.db.users.at(-1)!.id });
+    // The UI gets the session without its token secret.
+    expect(onSuccess.mock.calls[0]![0]).not.toHaveProperty('tokenSecret');
+  });
+});
+
+describe('LoginForm submitting', () => {
+  it('shows progress and is disabled while the request is under way', async () => {
+    const user = setupUser();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Holds the request, then lets it through to the mock service.
+    service.server.use(http.post(tokensUrl, () => held));
+    const onSuccess = vi.fn();
+    const { container } = renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await signIn(user, demo.email, demo.password);
+
+    const button = await screen.findByRole<HTMLButtonElement>('button', { name: 'Signing in…' });
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('form').getAttribute('data-state')).toBe('submitting');
+    await expectNoAxeViolations(container);
+    release();
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(submitButton().textContent).toBe('Sign in');
+    expect(submitButton().getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('sends one request for a double click', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await user.type(emailInput(), demo.email);
+    await user.type(passwordInput(), demo.password);
+    await user.dblClick(submitButton());
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(service.db.count('POST', TOKENS)).toBe(1);
+  });
+});
+
+describe('LoginForm server answers', () => {
+  it('106: wrong email or password, email kept', async () => {
+    const user = setupUser();
+    const { container } = renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, 'wrong-password');
+    await waitFor(() => expect(alertText()).toBe('The email or password is not correct.'));
+    expect(emailInput().value).toBe(demo.email);
+    expect(screen.getByRole('form').getAttribute('data-state')).toBe('error');
+    expect(service.db.requests.at(-1)?.code).toBe(106);
+    await expectNoAxeViolations(container);
+  });
+
+  it('211: too fast after a failure', async () => {
+    const user = setupUser();
+    renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, 'wrong-password');
+    await waitFor(() => expect(alertText()).toBe('The email or password is not correct.'));
+    await user.click(submitButton());
+    await waitFor(() => expect(alertText()).toBe('That was too quick after the last attempt. Wait a second and try again.'));
+    expect(service.db.requests.at(-1)?.code).toBe(211);
+    expect(emailInput().value).toBe(demo.email);
+  });
+
+  it('212: counts the 60 s freeze down live, with submit disabled until it ends', async () => {
+    installFakeClock();
+    const user = setupUser();
+    expect(await failLogins(demo.email, 9)).toEqual(Array(9).fill(106));
+    const { container } = renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, 'wrong-password');
+    await waitFor(() => expect(alertText()).toMatch(/^Too many failed attempts/));
+    expect(service.db.requests.at(-1)?.code).toBe(212);
+
+    const alert = screen.getByRole('alert');
+    const secondsShown = () => Number(/in (\d+) seconds?/.exec(visibleText(alert))?.[1]);
+    const start = secondsShown();
+    expect(start).toBeGreaterThanOrEqual(59);
+    expect(start).toBeLessThanOrEqual(60);
+    expect(submitButton().disabled).toBe(true);
+    expect(screen.getByRole('form').getAttribute('data-state')).toBe('frozen');
+    await expectNoAxeViolations(container);
+
+    advance(10_000);
+    expect(secondsShown()).toBeLessThanOrEqual(start - 10);
+    expect(secondsShown()).toBeGreaterThanOrEqual(start - 11);
+    expect(submitButton().disabled).toBe(true);
+    // Enter in a field does not get round the freeze either.
+    await user.type(passwordInput(), '{Enter}');
+    expect(service.db.count('POST', TOKENS)).toBe(10);
+
+    advance(51_000);
+    expect(alertText()).toBe('You can try to sign in again.');
+    expect(submitButton().disabled).toBe(false);
+    await signIn(user, demo.email, demo.password);
+    await waitFor(() => expect(service.db.requests.at(-1)?.status).toBe(200));
+  });
+
+  it('212: the announced sentence does not change every second', async () => {
+    installFakeClock();
+    const user = setupUser();
+    await failLogins(demo.email, 9);
+    renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, 'wrong-password');
+    await waitFor(() => expect(alertText()).toMatch(/^Too many failed attempts/));
+    const alert = screen.getByRole('alert');
+    expect(spokenText(alert)).toBe('Too many failed attempts. Try again in 60 seconds.');
+    advance(5_000);
+    expect(spokenText(alert)).toBe('Too many failed attempts. Try again in 60 seconds.');
+    expect(visibleText(alert)).not.toBe('Too many failed attempts. Try again in 60 seconds.');
+  });
+
+  it('213: locked, contact an administrator', async () => {
+    installFakeClock();
+    const user = setupUser();
+    const codes = await failLogins(demo.email, 49);
+    expect(codes.filter((c) => c === 212)).toHaveLength(4);
+    const { container } = renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, 'wrong-password');
+    await waitFor(() =>
+      expect(alertText()).toBe(
+        'This account is locked after too many failed attempts. Contact an administrator to unlock it.',
+      ),
+    );
+    expect(service.db.requests.at(-1)?.code).toBe(213);
+    expect(emailInput().value).toBe(demo.email);
+    await expectNoAxeViolations(container);
+  });
+
+  it('NetworkError: cannot reach the server', async () => {
+    const user = setupUser();
+    service.server.use(http.post(tokensUrl, () => HttpResponse.error()));
+    renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, demo.password);
+    await waitFor(() => expect(alertText()).toBe('The server cannot be reached. Check your connection and try again.'));
+    expect(emailInput().value).toBe(demo.email);
+  });
+
+  it('anything else: a generic sentence with the error name for support', async () => {
+    const user = setupUser();
+    service.db.failNext(1, { status: 502, body: '<html>Bad gateway</html>' }, { method: 'POST', path: TOKENS });
+    renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, demo.password);
+    await waitFor(() =>
+      expect(alertText()).toBe('Something went wrong while signing in. Try again later. (Error: ExhError)'),
+    );
+    service.db.failNext(1, { status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'x' } });
+    await user.click(submitButton());
+    await waitFor(() => expect(alertText()).toMatch(/\(Error: OAuthSignatureError 109\)$/));
+  });
+
+  it('announces a repeated error again: the alert is emptied while the next request runs', async () => {
+    const user = setupUser();
+    renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, 'wrong-password');
+    await waitFor(() => expect(alertText()).toBe('The email or password is not correct.'));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    service.server.use(http.post(tokensUrl, () => held, { once: true }));
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // past the 211 rule
+    await user.click(submitButton());
+    await waitFor(() => expect(alertText()).toBe(''));
+    release();
+    await waitFor(() => expect(alertText()).toBe('The email or password is not correct.'));
+  });
+});
+
+describe('LoginForm MFA step', () => {
+  it('shows the method picker, moves focus into it, and tells the app', async () => {
+    const user = setupUser();
+    const onMfaRequired = vi.fn();
+    const { container } = renderWithAuth(<LoginForm onMfaRequired={onMfaRequired} />);
+    await signIn(user, mfaUser.email, mfaUser.password);
+    const form = await screen.findByRole('form', { name: 'Two-step verification' });
+    expect(form.className).toContain('exh-auth');
+    expect(document.activeElement).toBe(screen.getByLabelText('6-digit code from your authenticator app'));
+    expect(onMfaRequired).toHaveBeenCalledTimes(1);
+    expect(onMfaRequired.mock.calls[0]![0]).toMatchObject({ methods: [{ type: 'totp' }, { type: 'recoveryCodes' }] });
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+
+  it('signs in with the code and calls onSuccess', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await signIn(user, mfaUser.email, mfaUser.password);
+    await screen.findByRole('form', { name: 'Two-step verification' });
+    await user.keyboard(await totp(mfaUser.mfa!.totpSecret));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(service.db.count('POST', MFA)).toBe(1);
+  });
+
+  it('Back returns to the password step with the email kept', async () => {
+    const user = setupUser();
+    const { container, client } = renderWithAuth(<LoginForm />);
+    await signIn(user, mfaUser.email, mfaUser.password);
+    await screen.findByRole('form', { name: 'Two-step verification' });
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+
+    expect(screen.getByRole('form', { name: 'Sign in' })).toBeTruthy();
+    expect(emailInput().value).toBe(mfaUser.email);
+    // The password is asked again, and focus waits there (the code input it was in is gone).
+    expect(passwordInput().value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(passwordInput()));
+    expect(client().getState()).toMatchObject({ status: 'unauthenticated', error: null });
+    expect(alertText()).toBe('');
+    await expectNoAxeViolations(container);
+  });
+
+  it('an expired challenge brings back the password step, saying so', async () => {
+    installFakeClock();
+    const user = setupUser();
+    const { container } = renderWithAuth(<LoginForm />);
+    await signIn(user, mfaUser.email, mfaUser.password);
+    await screen.findByRole('form', { name: 'Two-step verification' });
+
+    advance(15 * 60_000);
+    await screen.findByRole('form', { name: 'Sign in' });
+    expect(alertText()).toBe('Your verification expired — sign in again.');
+    expect(emailInput().value).toBe(mfaUser.email);
+    await waitFor(() => expect(document.activeElement).toBe(passwordInput()));
+    await expectNoAxeViolations(container);
+
+    // Signing in again starts afresh: the message goes.
+    await user.type(passwordInput(), mfaUser.password);
+    await user.click(submitButton());
+    await screen.findByRole('form', { name: 'Two-step verification' });
+  });
+
+  it('131 from the server (challenge gone) brings back the password step, saying so', async () => {
+    const user = setupUser();
+    renderWithAuth(<LoginForm />);
+    await signIn(user, mfaUser.email, mfaUser.password);
+    await screen.findByRole('form', { name: 'Two-step verification' });
+    service.db.failNext(1, {
+      status: 400,
+      body: { code: 131, name: 'INVALID_MFA_TOKEN_EXCEPTION', message: 'The MFA token is unknown or expired' },
+    });
+    await user.keyboard('123456');
+    await screen.findByRole('form', { name: 'Sign in' });
+    expect(alertText()).toBe('Your verification expired — sign in again.');
+    expect(emailInput().value).toBe(mfaUser.email);
+  });
+});
