@@ -16,8 +16,9 @@ describe('styles.css', () => {
     expect(rootRule).toMatch(/color:\s*var\(--exh-color-text\)/);
   });
 
-  it('has a dark theme and respects reduced motion', () => {
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)\s*\{\s*\.exh-auth\s*\{[^}]*--exh-color-bg:/);
+  it('has a dark theme, from the system or forced with data-exh-theme, and respects reduced motion', () => {
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)\s*\{\s*\.exh-auth:not\(\[data-exh-theme='light'\][^{]*\{[^}]*color-scheme: dark;[^}]*--exh-color-bg:/);
+    expect(css).toMatch(/\[data-exh-theme='dark'\] \.exh-auth,\s*\.exh-auth\[data-exh-theme='dark'\]\s*\{[^}]*color-scheme: dark;[^}]*--exh-color-bg:/);
     expect(css).toMatch(/@media \(prefers-reduced-motion: reduce\)\s*\{[^}]*transition: none/);
   });
 

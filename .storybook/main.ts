@@ -1,0 +1,30 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.tsx'],
+  framework: {
+    name: '@storybook/react-vite',
+    // The package's vite.config.ts builds a library; the stories need a plain app build.
+    options: { builder: { viteConfigPath: '.storybook/vite.config.ts' } },
+  },
+  // MSW's service worker (public/mockServiceWorker.js) is served from the root.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+  async viteFinal(viteConfig) {
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(viteConfig, {
+      build: {
+        // One preview bundle for a demo: its size is no concern.
+        chunkSizeWarningLimit: 4000,
+        rolldownOptions: {
+          onwarn(warning: { code?: string }, warn: (warning: { code?: string }) => void) {
+            // TanStack Query's "use client" directives mean nothing in a client-only bundle.
+            if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+            warn(warning);
+          },
+        },
+      },
+    });
+  },
+};
+export default config;

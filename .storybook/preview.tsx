@@ -1,0 +1,36 @@
+import type { Preview } from '@storybook/react-vite';
+import '../src/styles.css';
+import { loadMockState, MOCK_STATE_KEY, mockConfig, realCluster, saveMockState } from '../stories/demo/backend';
+import { mockHandlers } from '../stories/support/handlers';
+
+/**
+ * Starts the mock ExH services in the browser (MSW's service worker): the component stories' one always,
+ * the Full app's one unless a real cluster is configured. Not in jsdom or Node (no service worker
+ * there): test/stories.test.tsx serves the same handlers with msw/node.
+ */
+async function startMockWorker() {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  const { setupWorker } = await import('msw/browser');
+  if (!realCluster) {
+    loadMockState();
+    // Another tab changed the Full app's service: take its state, so an SSO link or a revoke is seen here too.
+    window.addEventListener('storage', (event) => event.key === MOCK_STATE_KEY && loadMockState());
+  }
+  const worker = setupWorker(...mockHandlers);
+  worker.events.on('response:mocked', ({ request }) => {
+    if (!realCluster && request.url.startsWith(`${mockConfig.host}/`)) saveMockState();
+  });
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: './mockServiceWorker.js' } });
+}
+
+const ready = startMockWorker();
+
+const preview: Preview = {
+  // Project loaders run before the components' and stories' ones: no story talks to the mock before it is up.
+  loaders: [async () => (await ready, {})],
+  parameters: {
+    layout: 'padded',
+    options: { storySort: { order: ['Full app', 'LoginForm', 'MfaMethodPicker', 'Theme'] } },
+  },
+};
+export default preview;

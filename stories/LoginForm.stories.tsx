@@ -1,0 +1,179 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { LoginForm } from '../src/components';
+import { freshMock, withAuth } from './support/auth';
+import { frenchLoginLabels, frenchMfaLabels } from './support/labels';
+import {
+  cannedErrors,
+  demoUser,
+  hangRequests,
+  MFA_PATH,
+  mfaUser,
+  storyClient,
+  storyMock,
+  TOKENS_PATH,
+} from './support/storyMock';
+
+/**
+ * The drop-in sign-in form, on the stories' mock ExH service (reset for every story).
+ * States come from the real mock where it gets there by itself, else from a canned answer.
+ */
+const meta = {
+  title: 'LoginForm',
+  component: LoginForm,
+  loaders: [freshMock],
+  decorators: [withAuth],
+} satisfies Meta<typeof LoginForm>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+type Canvas = ReturnType<typeof within>;
+
+async function fillIn(canvas: Canvas, email: string, password: string) {
+  const emailInput = canvas.getByLabelText('Email');
+  const passwordInput = canvas.getByLabelText('Password');
+  await userEvent.clear(emailInput);
+  await userEvent.type(emailInput, email);
+  await userEvent.clear(passwordInput);
+  await userEvent.type(passwordInput, password);
+}
+
+async function signIn(canvas: Canvas, email: string, password: string) {
+  await fillIn(canvas, email, password);
+  await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+}
+
+const alertOf = (canvas: Canvas) => canvas.getByRole('alert');
+
+/** The empty form, as an app first shows it. */
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('data-state', 'idle');
+    await expect(alertOf(canvas)).toBeEmptyDOMElement();
+  },
+};
+
+/** Submitted with a malformed email and no password: checked in the browser, nothing is sent. */
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(canvas.getByLabelText('Email'), 'name@example');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await expect(await canvas.findByText('Enter an email address like name@example.com.')).toBeVisible();
+    await expect(canvas.getByText('Enter your password.')).toBeVisible();
+    await expect(canvas.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(storyMock.db.count('POST', TOKENS_PATH)).toBe(0);
+  },
+};
+
+/** Waiting for the service, which never answers here: the button says so and cannot be pressed again. */
+export const Pending: Story = {
+  loaders: [
+    async () => {
+      hangRequests('POST', TOKENS_PATH);
+      // No 10 s timeout turning the wait into a network error while you look.
+      return { client: storyClient({ timeout: 24 * 60 * 60_000 }) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, demoUser.password);
+    const button = await canvas.findByRole('button', { name: 'Signing in…' });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+    await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('data-state', 'submitting');
+  },
+};
+
+/** A wrong password (106 from the mock). */
+export const WrongCredentials: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, 'not-the-password');
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('The email or password is not correct.'));
+    await expect(canvas.getByLabelText('Email')).toHaveValue(demoUser.email);
+  },
+};
+
+/** A second wrong attempt within a second of the first: the mock's throttle answers 211. */
+export const TooFast: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, 'not-the-password');
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('not correct'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('That was too quick after the last attempt.'));
+  },
+};
+
+/** The 10th failure freezes the account for 60 s (212, canned here): the button waits out the countdown. */
+export const Frozen: Story = {
+  play: async ({ canvasElement }) => {
+    storyMock.db.failNext(1, cannedErrors.loginFreeze, { method: 'POST', path: TOKENS_PATH });
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, 'not-the-password');
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent(/Too many failed attempts\. Try again in \d+ seconds\./));
+    await expect(canvas.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('data-state', 'frozen');
+  },
+};
+
+/** After 50 failures the account is blocked (213, canned here). */
+export const Locked: Story = {
+  play: async ({ canvasElement }) => {
+    storyMock.db.failNext(1, cannedErrors.tooManyFailedAttempts, { method: 'POST', path: TOKENS_PATH });
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, 'not-the-password');
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('This account is locked'));
+  },
+};
+
+/** No answer at all (offline, DNS, CORS): canned `status: 0`. */
+export const NetworkError: Story = {
+  play: async ({ canvasElement }) => {
+    storyMock.db.failNext(1, cannedErrors.networkError, { method: 'POST', path: TOKENS_PATH });
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, demoUser.password);
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('The server cannot be reached.'));
+  },
+};
+
+/** The right password of a user with MFA: the form moves to the MFA step by itself. */
+export const ToMfaStep: Story = {
+  name: 'To the MFA step',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signIn(canvas, mfaUser.email, mfaUser.password);
+    const code = await canvas.findByLabelText('6-digit code from your authenticator app');
+    await waitFor(() => expect(code).toHaveFocus());
+    await expect(canvas.getByTestId('auth-status')).toHaveTextContent(/^mfaRequired$/);
+  },
+};
+
+/** The MFA challenge ended (131, canned here): back on the password step, which says why; the email is still there. */
+export const ExpiredChallenge: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await signIn(canvas, mfaUser.email, mfaUser.password);
+    storyMock.db.failNext(1, cannedErrors.invalidMfaToken, { method: 'POST', path: MFA_PATH });
+    await userEvent.type(await canvas.findByLabelText('6-digit code from your authenticator app'), '123456');
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('Your verification expired — sign in again.'));
+    await expect(canvas.getByLabelText('Email')).toHaveValue(mfaUser.email);
+    await expect(canvas.getByLabelText('Password')).toHaveValue('');
+    await expect(canvas.getByLabelText('Password')).toHaveFocus();
+  },
+};
+
+/** Every string replaced through `labels` and `mfaLabels` (here in French); a wrong password shows one. */
+export const Relabelled: Story = {
+  name: 'Relabelled (i18n)',
+  args: { labels: frenchLoginLabels, mfaLabels: frenchMfaLabels },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('form', { name: 'Connexion' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Se connecter' }));
+    await expect(await canvas.findByText('Saisissez votre adresse e-mail.')).toBeVisible();
+    await expect(canvas.getByText('Saisissez votre mot de passe.')).toBeVisible();
+  },
+};

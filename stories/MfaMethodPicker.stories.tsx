@@ -1,0 +1,142 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { MfaMethodPicker } from '../src/components';
+import { totp } from '../src/msw';
+import { freshMock, withAuth } from './support/auth';
+import { frenchMfaLabels } from './support/labels';
+import { appOnlyUser, cannedErrors, clientAtMfaStep, MFA_PATH, mfaUser, storyMock } from './support/storyMock';
+
+/**
+ * The MFA step on its own, as a custom sign-in page would use it: each story starts on a clean mock
+ * with the password step of mfa@example.com done (authenticator app + recovery codes).
+ */
+const meta = {
+  title: 'MfaMethodPicker',
+  component: MfaMethodPicker,
+  loaders: [async () => (await freshMock(), { client: await clientAtMfaStep(mfaUser) })],
+  decorators: [withAuth],
+} satisfies Meta<typeof MfaMethodPicker>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+type Canvas = ReturnType<typeof within>;
+
+const TOTP_LABEL = '6-digit code from your authenticator app';
+const codeInput = (canvas: Canvas) => canvas.findByLabelText(TOTP_LABEL);
+const alertOf = (canvas: Canvas) => canvas.getByRole('alert');
+const sessionStatus = (canvas: Canvas) => canvas.getByTestId('auth-status');
+
+/** A 6-digit code the mock refuses now: none of the codes of the last, this and the next 30 s step. */
+async function wrongTotpCode(secret: string): Promise<string> {
+  const now = Date.now();
+  const valid = await Promise.all([-30_000, 0, 30_000].map((offset) => totp(secret, now + offset)));
+  return ['000000', '111111', '222222', '333333'].find((code) => !valid.includes(code))!;
+}
+
+/** mfa@example.com has two methods: the authenticator app (chosen) and recovery codes. */
+export const TwoMethods: Story = {
+  name: 'Two methods',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Verify with' });
+    const radios = within(group).getAllByRole('radio');
+    await expect(radios).toHaveLength(2);
+    await expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toBeChecked();
+    await waitFor(() => expect(canvas.getByLabelText(TOTP_LABEL)).toHaveFocus());
+  },
+};
+
+/** A user with the authenticator app only (seeded with no recovery codes): no method choice. */
+export const OneMethod: Story = {
+  name: 'One method',
+  loaders: [async () => ({ client: await clientAtMfaStep(appOnlyUser) })],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await codeInput(canvas)).toBeVisible();
+    await expect(canvas.queryByRole('group')).toBeNull();
+    await expect(canvas.queryByRole('radio')).toBeNull();
+  },
+};
+
+/** The current code of the authenticator app (computed from the demo secret): sent at the 6th digit, signed in. */
+export const VerifiedWithCode: Story = {
+  name: 'Verified with the app’s code',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await codeInput(canvas), await totp(mfaUser.mfa!.totpSecret));
+    await waitFor(() => expect(sessionStatus(canvas)).toHaveTextContent(/^authenticated$/));
+    await expect(canvas.queryByRole('form')).toBeNull();
+  },
+};
+
+/** Switched to recovery codes: one of the user's single-use codes signs in. */
+export const VerifiedWithRecoveryCode: Story = {
+  name: 'Verified with a recovery code',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('radio', { name: 'Recovery codes' }));
+    await userEvent.type(canvas.getByLabelText('Recovery code'), mfaUser.mfa!.recoveryCodes[0]!);
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(sessionStatus(canvas)).toHaveTextContent(/^authenticated$/));
+  },
+};
+
+/** Verify pressed with too few digits: checked in the browser, nothing sent. */
+export const IncompleteCode: Story = {
+  name: 'Incomplete code',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await codeInput(canvas), '123');
+    await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('Enter the 6 digits from your authenticator app.'));
+    await expect(storyMock.db.count('POST', MFA_PATH)).toBe(0);
+  },
+};
+
+/** A code the mock refuses (130): the field is emptied for the next try. */
+export const WrongCode: Story = {
+  name: 'Wrong code',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = await codeInput(canvas);
+    await userEvent.type(input, await wrongTotpCode(mfaUser.mfa!.totpSecret));
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('That code is not correct. Try again.'));
+    await expect(input).toHaveValue('');
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+/** After repeated wrong codes the service makes the user wait (134 with `remainingDelay`, canned here: 30 s). */
+export const ReattemptDelay: Story = {
+  name: 'Re-attempt delay',
+  play: async ({ canvasElement }) => {
+    storyMock.db.failNext(1, cannedErrors.mfaReattemptDelay(30_000), { method: 'POST', path: MFA_PATH });
+    const canvas = within(canvasElement);
+    await userEvent.type(await codeInput(canvas), await wrongTotpCode(mfaUser.mfa!.totpSecret));
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent(/Too many attempts\. Wait \d+ seconds before the next one\./));
+    await expect(canvas.getByRole('button', { name: 'Verify' })).toBeDisabled();
+    await expect(canvas.getByRole('form')).toHaveAttribute('data-state', 'waiting');
+  },
+};
+
+/** No answer (canned `status: 0`). */
+export const NetworkError: Story = {
+  play: async ({ canvasElement }) => {
+    storyMock.db.failNext(1, cannedErrors.networkError, { method: 'POST', path: MFA_PATH });
+    const canvas = within(canvasElement);
+    await userEvent.type(await codeInput(canvas), '123456');
+    await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('The server cannot be reached.'));
+  },
+};
+
+/** Every string of the step replaced through `labels` (here in French). */
+export const Relabelled: Story = {
+  name: 'Relabelled (i18n)',
+  args: { labels: frenchMfaLabels },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('form', { name: 'Vérification en deux étapes' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Vérifier avec' })).toBeVisible();
+    await expect(canvas.getByText(/Temps restant pour cette étape/)).toBeVisible();
+  },
+};

@@ -1,0 +1,210 @@
+import { QueryClient } from '@tanstack/react-query';
+import { Fragment, useEffect, useState } from 'react';
+import {
+  AuthProvider,
+  exhQueryKeys,
+  LoginForm,
+  RequireAuth,
+  useAuth,
+  useLogout,
+  useMe,
+  useRevokeToken,
+  useSsoToken,
+  useTokens,
+  type ListedToken,
+} from '../../src';
+import { demoUsers, totp } from '../../src/msw';
+import { backend, demoMock, realCluster, saveMockState } from './backend';
+import './demo.css';
+
+/** The showcase: AuthProvider around an app root, the drop-in LoginForm, and a page built on the hooks. */
+export function DemoApp() {
+  // The app's own QueryClient, handed to the provider (without it, the provider makes one).
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    // storage="session": each tab has its own session, so a sign-in link opened in another tab signs that tab in.
+    <AuthProvider {...backend} storage="session" queryClient={queryClient} consumeSsoTokenFromUrl>
+      <div className="demo">
+        <header className="demo__header">
+          <h1>exh-auth-react</h1>
+          <p className="demo__backend">
+            Backend: {realCluster ? `ExH cluster at ${realCluster.host}` : 'the built-in mock ExH service (exh-auth-react/msw)'}
+          </p>
+        </header>
+        <main className="demo__main">
+          <RequireAuth fallback={<LoginForm />} loading={<p role="status">Loading your session…</p>}>
+            <SignedInPage />
+          </RequireAuth>
+        </main>
+        {!realCluster && <MockPanel queryClient={queryClient} />}
+      </div>
+    </AuthProvider>
+  );
+}
+
+function SignedInPage() {
+  const me = useMe();
+  const logout = useLogout();
+  return (
+    <section aria-labelledby="welcome" className="demo__page">
+      <div className="demo__welcome">
+        <div>
+          <h2 id="welcome">{me.data ? `Welcome, ${[me.data.firstName, me.data.lastName].filter(Boolean).join(' ') || me.data.email}` : 'Welcome'}</h2>
+          {me.data && <p>Signed in as {me.data.email}</p>}
+        </div>
+        <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          Sign out
+        </button>
+      </div>
+      <ActiveSessions />
+      <ContinueOnAnotherDevice />
+    </section>
+  );
+}
+
+function ActiveSessions() {
+  const tokens = useTokens();
+  const revoke = useRevokeToken();
+  return (
+    <section aria-labelledby="sessions" className="demo__card">
+      <h3 id="sessions">Active sessions</h3>
+      {tokens.isPending && <p role="status">Loading sessions…</p>}
+      {tokens.error && <p role="alert">Could not load the sessions ({tokens.error.name}).</p>}
+      {revoke.error && <p role="alert">Could not revoke that session ({revoke.error.name}).</p>}
+      <ul className="demo__sessions">
+        {tokens.data?.data.map((token) => (
+          <li key={token.id}>
+            <SessionLabel token={token} />
+            <button type="button" onClick={() => revoke.mutate(token.id)} aria-label={`Revoke ${token.current ? 'this device' : `session ${token.id.slice(-6)}`}`}>
+              Revoke
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SessionLabel({ token }: { token: ListedToken }) {
+  const used = token.lastUsedTimestamp ? new Date(token.lastUsedTimestamp).toLocaleString() : 'never';
+  return (
+    <span>
+      {token.current ? <strong>This device</strong> : `Session …${token.id.slice(-6)}`}
+      <span className="demo__muted"> · last used {used}</span>
+    </span>
+  );
+}
+
+function ContinueOnAnotherDevice() {
+  const { generate } = useSsoToken();
+  const link = generate.data ? ssoLink(generate.data.ssoToken) : null;
+  return (
+    <section aria-labelledby="continue" className="demo__card">
+      <h3 id="continue">Continue on another device</h3>
+      <button type="button" onClick={() => generate.mutate()} disabled={generate.isPending}>
+        Create a sign-in link
+      </button>
+      {generate.error && <p role="alert">Could not create a link ({generate.error.name}).</p>}
+      {link && (
+        <p>
+          Open this single-use link within 5 minutes:{' '}
+          <a href={link} target="_blank" rel="noreferrer" data-testid="sso-link">
+            {link}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** This page's address with the SSO token added: opened elsewhere, AuthProvider consumes it. */
+function ssoLink(ssoToken: string): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('ssoToken', ssoToken);
+  return url.href;
+}
+
+/** Only with the mock: the demo users and the current TOTP code, so a person can finish the MFA step. */
+function MockPanel({ queryClient }: { queryClient: QueryClient }) {
+  const mfaUser = demoUsers.find((u) => u.mfa)!;
+  const code = useTotp(mfaUser.mfa!.totpSecret);
+  const userId = useAuth((s) => s.userId);
+  const email = demoUsers.find((u) => u.id === userId)?.email;
+  return (
+    <aside aria-labelledby="mock-panel" className="demo__mock">
+      <h2 id="mock-panel">Mock ExH service</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Password</th>
+            <th scope="col">MFA</th>
+          </tr>
+        </thead>
+        <tbody>
+          {demoUsers.map((user) => (
+            <tr key={user.email}>
+              <td>{user.email}</td>
+              <td>{user.password}</td>
+              <td>{user.mfa ? 'authenticator app, recovery codes' : 'none'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        Current code of {mfaUser.email}:{' '}
+        <output data-testid="totp-code" className="demo__code">
+          {code}
+        </output>
+      </p>
+      <p>
+        Unused recovery codes:{' '}
+        <span data-testid="recovery-codes" className="demo__recovery">
+          <RecoveryCodes codes={unusedRecoveryCodes(mfaUser.email)} />
+        </span>
+      </p>
+      {email && (
+        <button
+          type="button"
+          onClick={() => {
+            demoMock.db.createToken(email);
+            saveMockState();
+            void queryClient.invalidateQueries({ queryKey: exhQueryKeys.tokens() });
+          }}
+        >
+          Sign in on another device
+        </button>
+      )}
+    </aside>
+  );
+}
+
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  if (codes.length === 0) return 'none left';
+  return codes.map((code, index) => (
+    <Fragment key={code}>
+      {index > 0 && ', '}
+      <code>{code}</code>
+    </Fragment>
+  ));
+}
+
+/** Read from the mock's state on each render (the TOTP tick re-renders the panel every second): used codes are gone. */
+function unusedRecoveryCodes(email: string): string[] {
+  return demoMock.db.users.find((user) => user.email === email)?.mfa?.recoveryCodes ?? [];
+}
+
+function useTotp(secret: string): string {
+  const [code, setCode] = useState('');
+  useEffect(() => {
+    let live = true;
+    const update = () => void totp(secret).then((c) => live && setCode(c));
+    update();
+    const timer = setInterval(update, 1000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [secret]);
+  return code;
+}

@@ -1,0 +1,39 @@
+import { createMockExh, type MockDb, type MockSnapshot } from '../../src/msw';
+
+/**
+ * Which ExH the stories talk to: a real cluster when STORYBOOK_EXH_HOST, STORYBOOK_EXH_CONSUMER_KEY
+ * and STORYBOOK_EXH_CONSUMER_SECRET are set, else the package's mock service in the browser.
+ */
+const env = (import.meta as { env?: Record<string, string | undefined> }).env ?? {};
+
+export const realCluster =
+  env.STORYBOOK_EXH_HOST && env.STORYBOOK_EXH_CONSUMER_KEY && env.STORYBOOK_EXH_CONSUMER_SECRET
+    ? { host: env.STORYBOOK_EXH_HOST, consumerKey: env.STORYBOOK_EXH_CONSUMER_KEY, consumerSecret: env.STORYBOOK_EXH_CONSUMER_SECRET }
+    : null;
+
+export const mockConfig = { host: 'https://api.exh-mock.test', consumerKey: 'demo-consumer-key', consumerSecret: 'demo-consumer-secret' };
+
+export const backend = realCluster ?? mockConfig;
+
+/** Where the Full app's mock service keeps its state (shared by the tabs of the origin). */
+export const MOCK_STATE_KEY = 'exh-auth-react:demo-mock';
+
+/** The mock service of the demo, its state kept in localStorage so reloads and other tabs see one service. */
+export const demoMock = createMockExh({ ...mockConfig, latency: 150 });
+
+export function loadMockState(db: MockDb = demoMock.db): void {
+  try {
+    const saved = localStorage.getItem(MOCK_STATE_KEY);
+    if (saved) db.restore(JSON.parse(saved) as MockSnapshot);
+  } catch {
+    // A corrupt snapshot: start from the seeded users.
+  }
+}
+
+export function saveMockState(db: MockDb = demoMock.db): void {
+  try {
+    localStorage.setItem(MOCK_STATE_KEY, JSON.stringify(db.snapshot()));
+  } catch {
+    // Storage full or blocked: the demo still works in this tab.
+  }
+}

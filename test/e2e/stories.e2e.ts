@@ -1,0 +1,60 @@
+/**
+ * Every story of the built Storybook in Chromium: rendered and played through MSW's service worker
+ * (test/stories.test.tsx runs the same stories in jsdom with msw/node), with no axe violation.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { axeViolations, launch, shot, storyUrl, waitForStory, type Browser } from './browser';
+import { serveStatic } from './static-server';
+
+const STATIC = 'storybook-static';
+const index = JSON.parse(readFileSync(`${STATIC}/index.json`, 'utf8')) as {
+  entries: Record<string, { id: string; title: string; name: string; type: string }>;
+};
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ({ server, url: base } = await serveStatic(STATIC));
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+it('opens on the full app: first in the sidebar', async () => {
+  // With no story in the address, the manager selects the first story of its sorted sidebar.
+  await page.goto(`${base}/index.html`);
+  await page.waitForURL(/[?&]path=\/story\/full-app--full-app/, { timeout: 20_000 });
+  const sidebar = page.locator('#storybook-explorer-tree');
+  await sidebar.getByText('LoginForm', { exact: true }).waitFor();
+  // The Full app's single story stands alone (hoisted); the components are collapsed.
+  const items = await sidebar.locator('[data-nodetype="component"], [data-nodetype="story"]').evaluateAll((nodes) =>
+    nodes.map((node) => node.getAttribute('data-item-id')),
+  );
+  expect(items).toEqual(['full-app--full-app', 'loginform', 'mfamethodpicker', 'theme']);
+  await shot(page, 'storybook-manager');
+});
+
+it.each(stories.filter((s) => s.title !== 'Full app').map((s) => [`${s.title} / ${s.name}`, s.id] as const))(
+  '%s: renders and plays in Chromium, with no axe violation',
+  async (_name, id) => {
+    pageErrors.length = 0;
+    await page.goto(storyUrl(base, id));
+    const result = await waitForStory(page);
+    await shot(page, `story-${id}`);
+    expect(pageErrors).toEqual([]);
+    expect(result).toEqual({ status: 'success' });
+    expect(await axeViolations(page)).toEqual([]);
+  },
+);

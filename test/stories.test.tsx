@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+/**
+ * Every story is a test: rendered with the preview's annotations (loaders, decorators) through
+ * composeStories, against the same mock handlers as the preview's service worker (here with msw/node),
+ * with its play function run. Then axe looks at what the story shows.
+ */
+import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import { screen, waitFor, within } from '@testing-library/dom';
+import axe from 'axe-core';
+import { setupServer } from 'msw/node';
+import * as previewAnnotations from '../.storybook/preview';
+import * as appStories from '../stories/App.stories';
+import * as loginFormStories from '../stories/LoginForm.stories';
+import * as mfaStories from '../stories/MfaMethodPicker.stories';
+import * as themeStories from '../stories/Theme.stories';
+import { mockHandlers } from '../stories/support/handlers';
+import { resetStoryMock } from '../stories/support/storyMock';
+
+const annotations = setProjectAnnotations([previewAnnotations]);
+
+// jsdom has no CSS.escape, which user-event needs to walk a radio group.
+if (!window.CSS?.escape) {
+  Object.assign(window, { CSS: { ...window.CSS, escape: (value: string) => value.replace(/[^\w-]/g, (c) => `\\${c}`) } });
+}
+
+const server = setupServer(...mockHandlers);
+beforeAll(async () => {
+  await annotations.beforeAll?.();
+  server.listen({ onUnhandledRequest: 'error' });
+});
+afterAll(() => {
+  resetStoryMock(); // answers a request a 'pending' story left waiting
+  server.close();
+});
+
+async function expectNoAxeViolations(container: Element) {
+  // jsdom does no layout or colour: contrast is checked by the browser journeys (test/e2e).
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
+}
+
+type StoryModule = Parameters<typeof composeStories>[0];
+interface RunnableStory {
+  /** Loaders, beforeEach, render into `canvasElement`, play. */
+  run(context?: { canvasElement?: HTMLElement }): Promise<void>;
+  play?: unknown;
+}
+const composed = (module: StoryModule) => Object.entries(composeStories(module)) as [string, RunnableStory][];
+
+const files: Record<string, StoryModule> = {
+  'Full app': appStories,
+  LoginForm: loginFormStories,
+  MfaMethodPicker: mfaStories,
+  Theme: themeStories,
+};
+
+describe('the story list', () => {
+  it('has a story for every state of the components, and the themes', () => {
+    const names = (module: StoryModule) => composed(module).map(([name]) => name);
+    expect(names(appStories)).toEqual(['FullApp']);
+    expect(names(loginFormStories)).toEqual([
+      'Idle',
+      'ValidationErrors',
+      'Pending',
+      'WrongCredentials',
+      'TooFast',
+      'Frozen',
+      'Locked',
+      'NetworkError',
+      'ToMfaStep',
+      'ExpiredChallenge',
+      'Relabelled',
+    ]);
+    expect(names(mfaStories)).toEqual([
+      'TwoMethods',
+      'OneMethod',
+      'VerifiedWithCode',
+      'VerifiedWithRecoveryCode',
+      'IncompleteCode',
+      'WrongCode',
+      'ReattemptDelay',
+      'NetworkError',
+      'Relabelled',
+    ]);
+    expect(names(themeStories)).toEqual(['Light', 'Dark']);
+  });
+
+  it('keeps the full app first in the sidebar', () => {
+    const order = (previewAnnotations.default.parameters?.options as { storySort: { order: string[] } }).storySort.order;
+    expect(order[0]).toBe('Full app');
+    expect(order).toEqual(Object.keys(files));
+  });
+});
+
+for (const [title, module] of Object.entries(files)) {
+  describe(title, () => {
+    for (const [name, Story] of composed(module)) {
+      it(`${name}${Story.play ? ' (with its play function)' : ''}`, async () => {
+        const canvasElement = document.createElement('div');
+        document.body.append(canvasElement);
+        try {
+          // Loaders (a clean mock), beforeEach, render, then the play function.
+          await Story.run({ canvasElement });
+          await expectNoAxeViolations(canvasElement);
+        } finally {
+          canvasElement.remove();
+        }
+      });
+    }
+  });
+}
+
+describe('the full app story', () => {
+  it('shows the sign-in form, which backend it uses and the mock panel with the current TOTP code', async () => {
+    const { FullApp } = composeStories(appStories);
+    const canvasElement = document.createElement('div');
+    document.body.append(canvasElement);
+    await FullApp.run({ canvasElement });
+    const canvas = within(canvasElement);
+    expect(await canvas.findByRole('form', { name: 'Sign in' })).toBeTruthy();
+    expect(canvas.getByText(/Backend: the built-in mock ExH service/)).toBeTruthy();
+    expect(canvas.getByRole('complementary', { name: 'Mock ExH service' })).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('totp-code').textContent).toMatch(/^\d{6}$/));
+    canvasElement.remove();
+  });
+});
