@@ -1,9 +1,10 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError, UserNotAuthenticatedError } from './errors';
-import { parseAuthorizationHeader, signRequest } from './signer';
-import { SessionStore } from './session-store';
+import { createSessionStore, isSession } from './session-store';
+import { percentEncode, signRequest } from './signer';
 import type { StorageOption } from './storage';
 import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types';
+import { isRecord, numberOr, withoutSecret } from './data';
 
 export interface ExhClientOptions {
   /** The cluster's API host, e.g. `https://api.dev.example.extrahorizon.io`. */
@@ -50,29 +51,26 @@ export interface ExhClient {
   subscribe(listener: () => void): () => void;
 }
 
-/** Which credentials sign a request: the consumer only, or a user's session (default: the current one). */
-type Credentials = { kind: 'consumer' } | { kind: 'session'; session?: Session };
-
 const TOKENS = 'auth/v2/oauth1/tokens';
 
-function toSession(body: unknown, status: number): Session {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  if (![b.id, b.userId, b.token, b.tokenSecret].every((v) => typeof v === 'string' && v !== '')) {
-    throw new ExhError('The ExH service answered a grant without a usable token', { status });
-  }
-  return {
-    tokenId: b.id as string,
-    userId: b.userId as string,
-    applicationId: String(b.applicationId ?? ''),
-    token: b.token as string,
-    tokenSecret: b.tokenSecret as string,
-    createdAt: typeof b.creationTimestamp === 'number' ? b.creationTimestamp : Date.now(),
-  };
-}
+/**
+ * Whose credentials sign a request, in ky's `context.signAs`: a user's session, or `null` for the
+ * consumer alone. Left out (every `client.http` call of the app), the current session signs it.
+ */
+type SignAs = Session | null;
 
-/** Listed tokens never carry another device's secret into the app, whatever the service version sends. */
-function withoutSecret({ tokenSecret: _secret, ...token }: OAuth1Token & { tokenSecret?: unknown }): OAuth1Token {
-  return token;
+function toSession(body: unknown, status: number): Session {
+  const grant = isRecord(body) ? body : {};
+  const session = {
+    tokenId: grant.id,
+    userId: grant.userId,
+    applicationId: String(grant.applicationId ?? ''),
+    token: grant.token,
+    tokenSecret: grant.tokenSecret,
+    createdAt: numberOr(grant.creationTimestamp, Date.now()),
+  };
+  if (!isSession(session)) throw new ExhError('The ExH service answered a grant without a usable token', { status });
+  return session;
 }
 
 /** Wraps fetch so that every failure without an answer is a NetworkError, timeouts included. */
@@ -101,21 +99,24 @@ function fetchWithTimeout(fetchImpl: typeof fetch, timeout: number): typeof fetc
   };
 }
 
-async function readJson(response: Response): Promise<unknown> {
+const readJson = (response: Response): Promise<unknown> => response.json().catch(() => undefined);
+
+/** The JSON body of a successful answer (undefined when empty). */
+async function readBody<T>(response: Response): Promise<T> {
+  const text = await response.text().catch((error: unknown) => {
+    throw new NetworkError('The connection was lost while the answer arrived', { cause: error });
+  });
   try {
-    return await response.json();
+    return (text ? JSON.parse(text) : undefined) as T;
   } catch {
-    return undefined;
+    throw new ExhError(`The ExH service answered ${response.status} with a body that is not JSON`, { status: response.status });
   }
 }
 
 export function createExhClient(options: ExhClientOptions): ExhClient {
   const host = options.host.replace(/\/+$/, '');
   const { consumerKey, consumerSecret } = options;
-  const store = new SessionStore({
-    storage: options.storage,
-    key: options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`,
-  });
+  const store = createSessionStore(options.storage, options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`);
   // Server time minus client time, learnt from a 109 answer's Date header (clock skew).
   let clockOffset = 0;
 
@@ -133,8 +134,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     hooks: {
       beforeRequest: [
         async (request, requestOptions) => {
-          const credentials = (requestOptions.context.credentials as Credentials | undefined) ?? { kind: 'session' };
-          const session = credentials.kind === 'session' ? (credentials.session ?? store.getSession()) : null;
+          const { signAs: session = store.getSession() } = requestOptions.context as { signAs?: SignAs };
           request.headers.set(
             'Authorization',
             await signRequest({
@@ -162,8 +162,8 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
           }
           if (body?.code === 108) {
             // Only when the refused token is still ours: a late answer for an older session changes nothing.
-            const token = parseAuthorizationHeader(request.headers.get('Authorization'))?.oauth_token;
-            if (token && token === store.getSession()?.token) {
+            const session = store.getSession();
+            if (session && request.headers.get('Authorization')?.includes(` oauth_token="${percentEncode(session.token)}"`)) {
               store.clearSession(errorFromResponse(response.status, body));
             }
           }
@@ -175,68 +175,58 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     },
   });
 
-  async function call<T>(method: 'get' | 'post' | 'delete', path: string, credentials: Credentials, extra: Options = {}) {
-    const response = await base(path, { method, context: { credentials }, ...extra });
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw new NetworkError('The connection was lost while the answer arrived', { cause: error });
-    }
-    try {
-      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-    } catch {
-      throw new ExhError(`The ExH service answered ${response.status} with a body that is not JSON`, { status: response.status });
-    }
-  }
-  const json = async <T>(...args: Parameters<typeof call>) => (await call<T>(...args)).body;
-
-  // Bumped by logout: a grant that lands after it must not sign the user back in.
-  let signOuts = 0;
-
-  async function grant(path: string, body: object): Promise<Session> {
-    const started = signOuts;
-    const answer = await call('post', path, { kind: 'consumer' }, { json: body });
-    const session = toSession(answer.body, answer.status);
-    if (started !== signOuts) {
-      void revoke(session).catch(() => undefined);
-      throw new ExhError('Signed out while signing in');
-    }
-    store.setSession(session);
-    return session;
-  }
-
-  const revoke = (session: Session) =>
-    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(session.tokenId)}`, { kind: 'session', session });
+  const send = (method: 'get' | 'post' | 'delete', path: string, signAs: SignAs, extra: Options = {}) =>
+    base(path, { method, context: { signAs }, ...extra });
+  const json = async <T>(...args: Parameters<typeof send>) => readBody<T>(await send(...args));
 
   const requireSession = (): Session => {
     const session = store.getSession();
     if (!session) throw new UserNotAuthenticatedError('Not signed in', { code: 104 });
     return session;
   };
+  /** A call of the signed-in user; throws UserNotAuthenticatedError when signed out, without a request. */
+  const userJson = <T>(method: 'get' | 'post' | 'delete', path: string, extra?: Options) =>
+    json<T>(method, path, requireSession(), extra);
 
-  const client: ExhClient = {
+  const revoke = (session: Session, tokenId = session.tokenId) =>
+    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, session);
+
+  // Bumped by logout: a grant that lands after it must not sign the user back in.
+  let signOuts = 0;
+
+  /** Signs in with a grant; `onError` moves the state on for the errors that say what comes next. */
+  async function grant(path: string, body: object, onError: (error: unknown) => void): Promise<Session> {
+    const started = signOuts;
+    try {
+      const response = await send('post', path, null, { json: body });
+      const session = toSession(await readBody(response), response.status);
+      if (started !== signOuts) {
+        void revoke(session).catch(() => undefined);
+        throw new ExhError('Signed out while signing in');
+      }
+      store.setSession(session);
+      return session;
+    } catch (error) {
+      onError(error);
+      throw error;
+    }
+  }
+
+  return {
     host,
     consumerKey,
 
-    async authenticate({ email, password }) {
-      try {
-        return await grant(TOKENS, { email, password });
-      } catch (error) {
+    authenticate: ({ email, password }) =>
+      grant(TOKENS, { email, password }, (error) => {
         if (error instanceof MfaRequiredError) store.startMfa(error.mfa);
-        throw error;
-      }
-    },
+      }),
 
     async confirmMfa({ methodId, code, token }) {
       const challengeToken = token ?? store.getState().mfa?.token;
       if (!challengeToken) throw new InvalidMfaTokenError('There is no pending MFA challenge', { code: 131 });
-      try {
-        return await grant(`${TOKENS}/mfa`, { token: challengeToken, methodId, code });
-      } catch (error) {
+      return grant(`${TOKENS}/mfa`, { token: challengeToken, methodId, code }, (error) => {
         if (error instanceof InvalidMfaTokenError) store.endMfa(error);
-        throw error;
-      }
+      });
     },
 
     cancelMfa: () => store.endMfa(),
@@ -245,37 +235,30 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
       const signedOut = store.getState().status === 'unauthenticated';
       // 'loading' while the token is exchanged: no sign-in form flashes for a user arriving with one.
       if (signedOut) store.beginSignIn();
-      try {
-        return await grant('auth/v2/oauth1/ssoTokens/consume', { ssoToken });
-      } catch (error) {
+      return grant('auth/v2/oauth1/ssoTokens/consume', { ssoToken }, (error) => {
         if (signedOut) store.clearSession(error instanceof ExhError ? error : null);
-        throw error;
-      }
+      });
     },
 
-    generateSsoToken: async () =>
-      json<SsoToken>('post', 'auth/v2/oauth1/ssoTokens/generate', { kind: 'session', session: requireSession() }, {
-        json: {},
-      }),
+    generateSsoToken: async () => userJson<SsoToken>('post', 'auth/v2/oauth1/ssoTokens/generate', { json: {} }),
 
     tokens: {
       async find({ rql } = {}) {
         const query = rql ? `?${rql.replace(/^\?/, '')}` : '';
-        const list = await json<PagedResult<OAuth1Token>>('get', `${TOKENS}${query}`, { kind: 'session', session: requireSession() });
+        const list = await userJson<PagedResult<OAuth1Token>>('get', `${TOKENS}${query}`);
+        // Listed tokens never carry another device's secret into the app, whatever the service version sends.
         return { ...list, data: list.data.map(withoutSecret) };
       },
       async remove(tokenId) {
         const session = requireSession();
-        const result = await json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, {
-          kind: 'session',
-          session,
-        });
+        const result = await revoke(session, tokenId);
+        // Revoking this session's own token signs out (unless another session took its place meanwhile).
         if (tokenId === session.tokenId && store.getSession()?.tokenId === tokenId) store.clearSession();
         return result;
       },
     },
 
-    me: async () => json('get', 'users/v1/me', { kind: 'session', session: requireSession() }),
+    me: async () => userJson<ExhUser>('get', 'users/v1/me'),
 
     async logout({ revoke: shouldRevoke = true } = {}) {
       const session = store.getSession();
@@ -283,12 +266,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
       // Signed out locally first: the UI answers at once, also offline.
       store.clearSession();
       if (!session || !shouldRevoke) return { revoked: false };
-      try {
-        await revoke(session);
-        return { revoked: true };
-      } catch {
-        return { revoked: false };
-      }
+      return { revoked: await revoke(session).then(() => true, () => false) };
     },
 
     http: base,
@@ -296,6 +274,4 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     getState: store.getState,
     subscribe: store.subscribe,
   };
-  return client;
 }
-

@@ -1,5 +1,7 @@
 /** Typed errors of the ExH auth service, chosen by the body's `code`, never by the HTTP status. */
 
+import { isRecord, numberOr, stringOr } from './data';
+
 export interface MfaMethod {
   id: string;
   type: 'totp' | 'recoveryCodes' | (string & {});
@@ -23,16 +25,20 @@ export interface ExhErrorBody {
   [extra: string]: unknown;
 }
 
+type ExhErrorOptions = { code?: number; status?: number; body?: ExhErrorBody; cause?: unknown };
+
 export class ExhError extends Error {
   override name = 'ExhError';
+  // `declare`: set by the constructor, no class-field code needed.
   /** The service's error code, e.g. 106; undefined for non-JSON answers. */
-  readonly code: number | undefined;
+  declare readonly code: number | undefined;
   /** The HTTP status, 0 when no answer arrived. */
-  readonly status: number;
-  readonly body: ExhErrorBody | undefined;
+  declare readonly status: number;
+  declare readonly body: ExhErrorBody | undefined;
 
-  constructor(message: string, options: { code?: number; status?: number; body?: ExhErrorBody; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(message: string, options: ExhErrorOptions = {}) {
+    // Error reads `cause` from the options itself; an undefined cause leaves the property out.
+    super(message, options.cause === undefined ? undefined : options);
     this.code = options.code;
     this.status = options.status ?? 0;
     this.body = options.body;
@@ -47,28 +53,58 @@ export class NetworkError extends ExhError {
   }
 }
 
-type ErrorOptions = ConstructorParameters<typeof ExhError>[1];
+/** The class of each error code; filled in as the classes are made. */
+const classByCode: Record<number, typeof ExhError> = {};
 
-export class MissingRequiredFieldsError extends ExhError { override name = 'MissingRequiredFieldsError'; }
-export class ResourceUnknownError extends ExhError { override name = 'ResourceUnknownError'; }
-export class BodyFormatError extends ExhError { override name = 'BodyFormatError'; }
-export class ApplicationNotAuthenticatedError extends ExhError { override name = 'ApplicationNotAuthenticatedError'; }
-export class UserNotAuthenticatedError extends ExhError { override name = 'UserNotAuthenticatedError'; }
-export class AuthenticationError extends ExhError { override name = 'AuthenticationError'; }
-export class OAuthKeyError extends ExhError { override name = 'OAuthKeyError'; }
-export class OAuthTokenError extends ExhError { override name = 'OAuthTokenError'; }
-export class OAuthSignatureError extends ExhError { override name = 'OAuthSignatureError'; }
-export class DuplicateRequestError extends ExhError { override name = 'DuplicateRequestError'; }
-export class InvalidMfaCodeError extends ExhError { override name = 'InvalidMfaCodeError'; }
-export class InvalidMfaTokenError extends ExhError { override name = 'InvalidMfaTokenError'; }
-export class LoginTimeoutError extends ExhError { override name = 'LoginTimeoutError'; }
-export class LoginFreezeError extends ExhError { override name = 'LoginFreezeError'; }
-export class TooManyFailedAttemptsError extends ExhError { override name = 'TooManyFailedAttemptsError'; }
+/**
+ * The errors that add nothing to ExhError but their name, made by one factory instead of fifteen
+ * class bodies. Each is a subclass (so `instanceof` tells them apart) named after itself.
+ */
+function namedErrorClass(errorName: string, code: number): typeof ExhError {
+  const NamedError = class extends ExhError {
+    override name = errorName;
+  };
+  // The class's own `name` too: a minifier would otherwise leave the class anonymous.
+  Object.defineProperty(NamedError, 'name', { value: errorName });
+  classByCode[code] = NamedError;
+  return NamedError;
+}
+
+export const MissingRequiredFieldsError = namedErrorClass('MissingRequiredFieldsError', 14);
+export type MissingRequiredFieldsError = ExhError;
+export const ResourceUnknownError = namedErrorClass('ResourceUnknownError', 16);
+export type ResourceUnknownError = ExhError;
+export const BodyFormatError = namedErrorClass('BodyFormatError', 22);
+export type BodyFormatError = ExhError;
+export const ApplicationNotAuthenticatedError = namedErrorClass('ApplicationNotAuthenticatedError', 101);
+export type ApplicationNotAuthenticatedError = ExhError;
+export const UserNotAuthenticatedError = namedErrorClass('UserNotAuthenticatedError', 104);
+export type UserNotAuthenticatedError = ExhError;
+export const AuthenticationError = namedErrorClass('AuthenticationError', 106);
+export type AuthenticationError = ExhError;
+export const OAuthKeyError = namedErrorClass('OAuthKeyError', 107);
+export type OAuthKeyError = ExhError;
+export const OAuthTokenError = namedErrorClass('OAuthTokenError', 108);
+export type OAuthTokenError = ExhError;
+export const OAuthSignatureError = namedErrorClass('OAuthSignatureError', 109);
+export type OAuthSignatureError = ExhError;
+export const DuplicateRequestError = namedErrorClass('DuplicateRequestError', 110);
+export type DuplicateRequestError = ExhError;
+export const InvalidMfaCodeError = namedErrorClass('InvalidMfaCodeError', 130);
+export type InvalidMfaCodeError = ExhError;
+export const InvalidMfaTokenError = namedErrorClass('InvalidMfaTokenError', 131);
+export type InvalidMfaTokenError = ExhError;
+export const LoginTimeoutError = namedErrorClass('LoginTimeoutError', 211);
+export type LoginTimeoutError = ExhError;
+export const LoginFreezeError = namedErrorClass('LoginFreezeError', 212);
+export type LoginFreezeError = ExhError;
+export const TooManyFailedAttemptsError = namedErrorClass('TooManyFailedAttemptsError', 213);
+export type TooManyFailedAttemptsError = ExhError;
 
 export class MfaRequiredError extends ExhError {
   override name = 'MfaRequiredError';
-  readonly mfa: MfaChallengeBody;
-  constructor(message: string, options: ErrorOptions & { mfa: MfaChallengeBody }) {
+  declare readonly mfa: MfaChallengeBody;
+  constructor(message: string, options: ExhErrorOptions & { mfa: MfaChallengeBody }) {
     super(message, options);
     this.mfa = options.mfa;
   }
@@ -77,50 +113,32 @@ export class MfaRequiredError extends ExhError {
 export class MfaReattemptDelayError extends ExhError {
   override name = 'MfaReattemptDelayError';
   /** Milliseconds to wait before the next attempt. */
-  readonly remainingDelay: number;
-  constructor(message: string, options: ErrorOptions & { remainingDelay: number }) {
+  declare readonly remainingDelay: number;
+  constructor(message: string, options: ExhErrorOptions & { remainingDelay: number }) {
     super(message, options);
     this.remainingDelay = options.remainingDelay;
   }
 }
 
-const classByCode: Record<number, new (message: string, options: ErrorOptions) => ExhError> = {
-  14: MissingRequiredFieldsError,
-  16: ResourceUnknownError,
-  22: BodyFormatError,
-  101: ApplicationNotAuthenticatedError,
-  104: UserNotAuthenticatedError,
-  106: AuthenticationError,
-  107: OAuthKeyError,
-  108: OAuthTokenError,
-  109: OAuthSignatureError,
-  110: DuplicateRequestError,
-  130: InvalidMfaCodeError,
-  131: InvalidMfaTokenError,
-  211: LoginTimeoutError,
-  212: LoginFreezeError,
-  213: TooManyFailedAttemptsError,
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A listed method the UI can use: it has an id and a type (name and tags are filled in). */
+function isMethod(value: unknown): value is Record<string, unknown> & Pick<MfaMethod, 'id' | 'type'> {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.type === 'string';
 }
 
 function mfaChallenge(value: unknown): MfaChallengeBody | undefined {
   if (!isRecord(value) || typeof value.token !== 'string' || !Array.isArray(value.methods)) return undefined;
-  const methods = value.methods.filter(
-    (m): m is MfaMethod => isRecord(m) && typeof m.id === 'string' && typeof m.type === 'string',
-  );
   return {
     token: value.token,
-    tokenExpiresIn: typeof value.tokenExpiresIn === 'number' ? value.tokenExpiresIn : 0,
-    attempts: typeof value.attempts === 'number' ? value.attempts : 0,
-    methods: methods.map((m) => ({
-      id: m.id,
-      type: m.type,
-      name: typeof m.name === 'string' ? m.name : m.type,
-      tags: Array.isArray(m.tags) ? m.tags.filter((t): t is string => typeof t === 'string') : [],
-    })),
+    tokenExpiresIn: numberOr(value.tokenExpiresIn, 0),
+    attempts: numberOr(value.attempts, 0),
+    methods: value.methods
+      .filter(isMethod)
+      .map(({ id, type, name, tags }) => ({
+        id,
+        type,
+        name: stringOr(name, type),
+        tags: Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [],
+      })),
   };
 }
 
@@ -130,18 +148,16 @@ export function errorFromResponse(status: number, body: unknown): ExhError {
     return new ExhError(`The ExH service answered ${status} without an error body`, { status });
   }
   const code = body.code;
-  const message = typeof body.message === 'string' && body.message ? body.message : `ExH error ${code}`;
+  const message = stringOr(body.message, '') || `ExH error ${code}`;
   // Keep only the documented fields: an error handed to the UI carries nothing else the server sent.
-  const safeBody: ExhErrorBody = { code, name: typeof body.name === 'string' ? body.name : undefined, message };
-  const options = { code, status, body: safeBody };
-  if (code === 129) {
-    const mfa = mfaChallenge(body.mfa);
-    if (mfa) return new MfaRequiredError(message, { ...options, body: { ...safeBody, mfa }, mfa });
-  }
+  const safeBody: ExhErrorBody = { code, name: stringOr(body.name, undefined), message };
+  // A documented extra is both a field of the error and part of its body.
+  const withExtra = <Extra extends object>(extra: Extra) => ({ code, status, ...extra, body: { ...safeBody, ...extra } });
+  const mfa = code === 129 && mfaChallenge(body.mfa);
+  if (mfa) return new MfaRequiredError(message, withExtra({ mfa }));
   if (code === 134) {
-    const remainingDelay = typeof body.remainingDelay === 'number' ? body.remainingDelay : 1000;
-    return new MfaReattemptDelayError(message, { ...options, body: { ...safeBody, remainingDelay }, remainingDelay });
+    return new MfaReattemptDelayError(message, withExtra({ remainingDelay: numberOr(body.remainingDelay, 1000) }));
   }
   const ErrorClass = classByCode[code] ?? ExhError;
-  return new ErrorClass(message, options);
+  return new ErrorClass(message, { code, status, body: safeBody });
 }

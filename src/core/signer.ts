@@ -21,53 +21,32 @@ export function percentEncode(value: string): string {
   );
 }
 
-function decodePercent(value: string): string {
+/** A form-encoded query component, decoded; a stray `%` is not an escape: the service reads it literally, so do we. */
+export function decodeFormComponent(value: string): string {
+  const spaced = value.replace(/\+/g, ' ');
   try {
-    return decodeURIComponent(value);
+    return decodeURIComponent(spaced);
   } catch {
-    // A stray `%` is not an escape: the service reads it literally, so do we.
-    return value;
+    return spaced;
   }
-}
-
-function decodeFormComponent(value: string): string {
-  return decodePercent(value.replace(/\+/g, ' '));
 }
 
 /**
  * The query as the service reads it (form data, read the way the `qs` library does):
  * an array-style name `a[]` loses its brackets, `a[b]` keeps them.
  */
-export function queryParameters(search: string): Array<[string, string]> {
-  const query = search.startsWith('?') ? search.slice(1) : search;
-  if (!query) return [];
-  const params: Array<[string, string]> = [];
-  for (const part of query.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const rawName = eq === -1 ? part : part.slice(0, eq);
-    const rawValue = eq === -1 ? '' : part.slice(eq + 1);
-    let name = decodeFormComponent(rawName);
-    if (name.endsWith('[]')) name = name.slice(0, -2);
-    params.push([name, decodeFormComponent(rawValue)]);
-  }
-  return params;
+function queryParameters(search: string): Array<[string, string]> {
+  return search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter(Boolean)
+    .map((part) => {
+      const [name = '', ...value] = part.split('=');
+      return [decodeFormComponent(name).replace(/\[\]$/, ''), decodeFormComponent(value.join('='))];
+    });
 }
 
-/** Base URI (§3.4.1.2): lower-case scheme and host, port only when not the default, path. */
-export function baseUri(url: URL): string {
-  // The URL parser lower-cases scheme and host and drops default ports already.
-  return `${url.protocol}//${url.host}${url.pathname}`;
-}
-
-/** Normalized parameters (§3.4.1.3.2): encode, sort by name then value, join. */
-export function normalizeParameters(params: Array<[string, string]>): string {
-  return params
-    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
-    .sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&');
-}
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function signatureBaseString(
   method: string,
@@ -75,24 +54,24 @@ export function signatureBaseString(
   oauthParams: Record<string, string>,
 ): string {
   const parsed = new URL(url);
-  const params = [...queryParameters(parsed.search), ...Object.entries(oauthParams)];
-  return [
-    method.toUpperCase(),
-    percentEncode(baseUri(parsed)),
-    percentEncode(normalizeParameters(params)),
-  ].join('&');
+  // Normalized parameters (§3.4.1.3.2): encode, sort by name then value, join.
+  const params = [...queryParameters(parsed.search), ...Object.entries(oauthParams)]
+    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
+    .sort(([nameA, valueA], [nameB, valueB]) => compare(nameA, nameB) || compare(valueA, valueB))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+  // Base URI (§3.4.1.2): the URL parser lower-cases scheme and host and drops default ports already.
+  const baseUri = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  return [method.toUpperCase(), percentEncode(baseUri), percentEncode(params)].join('&');
 }
 
 export function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 const encoder = new TextEncoder();
+// A session signs with two keys at most (consumer alone, and with its token): the cache stays small.
 const keyCache = new Map<string, Promise<CryptoKey>>();
-const KEY_CACHE_SIZE = 32;
 
 function hmacKey(signingKey: string): Promise<CryptoKey> {
   let key = keyCache.get(signingKey);
@@ -100,24 +79,18 @@ function hmacKey(signingKey: string): Promise<CryptoKey> {
     key = crypto.subtle.importKey('raw', encoder.encode(signingKey), { name: 'HMAC', hash: 'SHA-1' }, false, [
       'sign',
     ]);
-    // Oldest first: evict the first entry when full (a session rarely has more than two keys).
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
+    // Bounded: after many sessions (each with its own key), start over.
+    if (keyCache.size >= 32) keyCache.clear();
     keyCache.set(signingKey, key);
   }
   return key;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 /** Signs a base string with `enc(consumerSecret)&enc(tokenSecret)`; returns base64. */
 export async function hmacSha1(consumerSecret: string, tokenSecret: string, baseString: string): Promise<string> {
   const key = await hmacKey(`${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`);
-  const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(baseString));
-  return toBase64(new Uint8Array(signature));
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(baseString)));
+  return btoa(String.fromCharCode(...signature));
 }
 
 /** The `oauth_*` protocol parameters of a request, without the signature. */
@@ -138,19 +111,9 @@ export async function signRequest(input: SignRequestInput): Promise<string> {
   const params = oauthParameters(input);
   const base = signatureBaseString(input.method, input.url, params);
   params.oauth_signature = await hmacSha1(input.consumerSecret, input.tokenSecret ?? '', base);
+  // The names are plain `oauth_*` words: only the values need encoding.
   const fields = Object.keys(params)
     .sort()
-    .map((name) => `${percentEncode(name)}="${percentEncode(params[name]!)}"`);
+    .map((name) => `${name}="${percentEncode(params[name]!)}"`);
   return `OAuth ${fields.join(', ')}`;
-}
-
-/** Reads the parameters of an `Authorization: OAuth …` header; null when it is not one. */
-export function parseAuthorizationHeader(header: string | null): Record<string, string> | null {
-  if (!header || !/^OAuth\s/i.test(header)) return null;
-  const params: Record<string, string> = {};
-  const pattern = /([\w.~%-]+)="([^"]*)"/g;
-  for (const match of header.slice(6).matchAll(pattern)) {
-    params[decodePercent(match[1]!)] = decodePercent(match[2]!);
-  }
-  return params;
 }

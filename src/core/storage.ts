@@ -19,45 +19,40 @@ export function memoryStorage(): StorageAdapter {
   };
 }
 
-function webStorage(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
+/** A web storage, or memory where it does not exist or throws (Node, server rendering, a locked-down browser). */
+function webStorageAdapter(kind: 'localStorage' | 'sessionStorage'): StorageAdapter {
+  let storage: Storage;
   try {
-    const storage = globalThis[kind];
+    storage = globalThis[kind];
     // Safari's private mode and locked-down browsers expose a storage that throws on write.
     const probe = '__exh-auth-react__';
     storage.setItem(probe, probe);
     storage.removeItem(probe);
-    return storage;
   } catch {
-    return undefined;
+    return memoryStorage();
   }
-}
-
-function webStorageAdapter(storage: Storage, crossTab: boolean): StorageAdapter {
   return {
     get: (key) => storage.getItem(key),
     set: (key, value) => storage.setItem(key, value),
     remove: (key) => storage.removeItem(key),
-    subscribe: crossTab
-      ? (key, listener) => {
-          const onStorage = (event: StorageEvent) => {
-            // key === null: another tab called storage.clear().
-            if (event.storageArea === storage && (event.key === key || event.key === null)) listener();
-          };
-          window.addEventListener('storage', onStorage);
-          return () => window.removeEventListener('storage', onStorage);
-        }
-      : undefined,
+    // Session storage is per tab: it has no cross-tab events by design.
+    subscribe:
+      kind === 'localStorage'
+        ? (key, listener) => {
+            const onStorage = (event: StorageEvent) => {
+              // key === null: another tab called storage.clear().
+              if (event.storageArea === storage && (event.key === key || event.key === null)) listener();
+            };
+            window.addEventListener('storage', onStorage);
+            return () => window.removeEventListener('storage', onStorage);
+          }
+        : undefined,
   };
 }
 
-/**
- * Resolves the storage option. Where the chosen web storage does not exist or throws
- * (Node, server rendering, a locked-down browser) the session lives in memory.
- */
+/** Resolves the storage option; a web storage that cannot be used falls back to memory. */
 export function resolveStorage(option: StorageOption = 'local'): StorageAdapter {
   if (typeof option === 'object') return option;
   if (option === 'memory') return memoryStorage();
-  const storage = webStorage(option === 'local' ? 'localStorage' : 'sessionStorage');
-  // Session storage is per tab: it has no cross-tab events by design.
-  return storage ? webStorageAdapter(storage, option === 'local') : memoryStorage();
+  return webStorageAdapter(option === 'local' ? 'localStorage' : 'sessionStorage');
 }

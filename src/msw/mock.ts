@@ -1,7 +1,8 @@
 /** A mock of the ExH auth service as MSW 2 handlers: OAuth1 verification, grants, tokens, SSO and the current user. */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { MfaChallengeBody } from '../core/errors';
-import { hmacSha1, parseAuthorizationHeader, signatureBaseString } from '../core/signer';
+import { hmacSha1, signatureBaseString } from '../core/signer';
+import { parseAuthorizationHeader } from './authorization';
 import {
   demoUsers,
   MockState,

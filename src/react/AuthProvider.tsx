@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createExhClient, type ExhClient, type Session, type StorageOption } from '../core';
+import { decodeFormComponent } from '../core/signer';
 import { ExhContext } from './context';
 import { isClientQuery } from './queryKeys';
 
@@ -47,20 +48,10 @@ function useOwnOrAppQueryClient(given: QueryClient | undefined): QueryClient {
   const fromContext = useContext(QueryClientContext);
   const [own] = useState(() => (given || fromContext ? null : new QueryClient()));
   useEffect(() => {
-    if (!own) return;
-    own.mount();
-    return () => own.unmount();
+    own?.mount();
+    return () => own?.unmount();
   }, [own]);
   return given ?? fromContext ?? own!;
-}
-
-function queryName(part: string): string {
-  const name = part.split('=', 1)[0]!.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }
 
 /** Wraps an app root: one ExH client, its session state and the queries of the hooks. */
@@ -86,13 +77,13 @@ export function AuthProvider(props: AuthProviderProps) {
   // Before the first paint, so a user arriving with a token sees 'loading', not the sign-in form.
   useIsomorphicLayoutEffect(() => {
     if (!ssoParameter) return;
-    const { search, href } = window.location;
-    const ssoToken = new URLSearchParams(search).get(ssoParameter);
+    const url = new URL(window.location.href);
+    const ssoToken = url.searchParams.get(ssoParameter);
     if (!ssoToken) return;
     // Removed before the exchange: StrictMode's second run and a reload find nothing to consume again.
-    const rest = search.slice(1).split('&').filter((part) => queryName(part) !== ssoParameter).join('&');
-    const url = new URL(href);
-    url.search = rest;
+    // The other parameters keep their exact text (URLSearchParams would re-encode them).
+    const isSsoPart = (part: string) => decodeFormComponent(part.split('=', 1)[0]!) === ssoParameter;
+    url.search = url.search.slice(1).split('&').filter((part) => !isSsoPart(part)).join('&');
     window.history.replaceState(window.history.state, '', url.href);
     client.consumeSsoToken(ssoToken).catch(() => undefined); // the failure is in useAuth().error
   }, [client, ssoParameter]);

@@ -1,4 +1,4 @@
-import { createContext } from 'react';
+import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ExhClient } from '../core';
 
@@ -8,3 +8,10 @@ export interface ExhContextValue {
 }
 
 export const ExhContext = createContext<ExhContextValue | null>(null);
+
+/** The provider's client and QueryClient; every hook of the package reads them from here. */
+export function useExhContext(): ExhContextValue {
+  const value = useContext(ExhContext);
+  if (!value) throw new Error('exh-auth-react: wrap your app in <AuthProvider> before using its hooks');
+  return value;
+}

@@ -2,9 +2,12 @@ import type { ExhClient, Session } from '../core';
 
 const root = 'exh-auth-react' as const;
 
+/** The scope of one client (host and application), which every session scope of it starts with. */
+const clientScope = (client: ExhClient) => `${client.host} ${client.consumerKey} `;
+
 /** The scope of one client's session: data of another host, application or session never matches it. */
 export function sessionScope(client: ExhClient, session: Session | null): string {
-  return `${client.host} ${client.consumerKey} ${session?.tokenId ?? '-'}`;
+  return clientScope(client) + (session?.tokenId ?? '-');
 }
 
 /**
@@ -21,5 +24,5 @@ export const exhQueryKeys = {
 /** True for every query of this client (any session), whatever its kind. */
 export function isClientQuery(queryKey: readonly unknown[], client: ExhClient): boolean {
   const scope = queryKey[2];
-  return queryKey[0] === root && typeof scope === 'string' && scope.startsWith(`${client.host} ${client.consumerKey} `);
+  return queryKey[0] === root && typeof scope === 'string' && scope.startsWith(clientScope(client));
 }

@@ -7,10 +7,10 @@ type TokenLists = Array<[readonly unknown[], PagedResult<ListedToken> | undefine
 
 /** Takes tokens out of every cached `useTokens` list at once; returns what to put back on failure. */
 export async function removeFromTokenLists(queryClient: QueryClient, isRemoved: (id: string) => boolean): Promise<TokenLists> {
-  const queryKey = exhQueryKeys.tokens();
-  await queryClient.cancelQueries({ queryKey });
-  const before = queryClient.getQueriesData<PagedResult<ListedToken>>({ queryKey });
-  queryClient.setQueriesData<PagedResult<ListedToken>>({ queryKey }, (list) => {
+  const everyList = { queryKey: exhQueryKeys.tokens() };
+  await queryClient.cancelQueries(everyList);
+  const before = queryClient.getQueriesData<PagedResult<ListedToken>>(everyList);
+  queryClient.setQueriesData<PagedResult<ListedToken>>(everyList, (list) => {
     if (!list) return list;
     const data = list.data.filter((token) => !isRemoved(token.id));
     return { data, page: { ...list.page, total: list.page.total - (list.data.length - data.length) } };

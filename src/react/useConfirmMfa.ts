@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError, SessionInfo } from '../core';
-import { sessionInfo } from './sessionInfo';
-import { useExhContext } from './useExhContext';
+import { withoutSecret } from '../core/data';
+import { useExhContext } from './context';
 
 export interface ConfirmMfaVariables {
   methodId: string;
@@ -13,5 +13,5 @@ export interface ConfirmMfaVariables {
 /** MFA grant for the pending challenge (`useAuth().mfa`); `data` is the session without its token secret. */
 export function useConfirmMfa(): UseMutationResult<SessionInfo, ExhError, ConfirmMfaVariables> {
   const { client, queryClient } = useExhContext();
-  return useMutation({ mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(sessionInfo) }, queryClient);
+  return useMutation({ mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret) }, queryClient);
 }

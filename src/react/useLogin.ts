@@ -1,8 +1,8 @@
 import { useMutation, type MutateOptions, type UseMutationResult } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useMemo } from 'react';
 import type { ExhError, SessionInfo } from '../core';
-import { sessionInfo } from './sessionInfo';
-import { useExhContext } from './useExhContext';
+import { withoutSecret } from '../core/data';
+import { useExhContext } from './context';
 
 export interface LoginVariables {
   email: string;
@@ -16,6 +16,9 @@ export interface LoginAttempt {
 
 type LoginOptions = MutateOptions<SessionInfo, ExhError, LoginAttempt>;
 
+// Each attempt is a new object, so one map serves every hook: a password lives here only until its request starts.
+const passwords = new WeakMap<LoginAttempt, string>();
+
 export type UseLoginResult = Omit<UseMutationResult<SessionInfo, ExhError, LoginAttempt>, 'mutate' | 'mutateAsync'> & {
   mutate: (credentials: LoginVariables, options?: LoginOptions) => void;
   mutateAsync: (credentials: LoginVariables, options?: LoginOptions) => Promise<SessionInfo>;
@@ -28,27 +31,28 @@ export type UseLoginResult = Omit<UseMutationResult<SessionInfo, ExhError, Login
  */
 export function useLogin(): UseLoginResult {
   const { client, queryClient } = useExhContext();
-  const [passwords] = useState(() => new WeakMap<LoginAttempt, string>());
   const mutation = useMutation<SessionInfo, ExhError, LoginAttempt>(
     {
       mutationFn: (attempt: LoginAttempt) => {
         const password = passwords.get(attempt) ?? '';
         passwords.delete(attempt);
-        return client.authenticate({ email: attempt.email, password }).then(sessionInfo);
+        return client.authenticate({ email: attempt.email, password }).then(withoutSecret);
       },
     },
     queryClient,
   );
-  const { mutate: run, mutateAsync: runAsync } = mutation;
-  const attempt = useCallback(
-    ({ email, password }: LoginVariables) => {
+  const { mutate, mutateAsync } = mutation;
+  const withPassword = useMemo(() => {
+    /** The attempt the mutation sees (the email), with its password set aside for mutationFn. */
+    const attempt = ({ email, password }: LoginVariables) => {
       const key = { email };
       passwords.set(key, password);
       return key;
-    },
-    [passwords],
-  );
-  const mutate = useCallback((c: LoginVariables, o?: LoginOptions) => run(attempt(c), o), [run, attempt]);
-  const mutateAsync = useCallback((c: LoginVariables, o?: LoginOptions) => runAsync(attempt(c), o), [runAsync, attempt]);
-  return { ...mutation, mutate, mutateAsync };
+    };
+    return {
+      mutate: (credentials: LoginVariables, options?: LoginOptions) => mutate(attempt(credentials), options),
+      mutateAsync: (credentials: LoginVariables, options?: LoginOptions) => mutateAsync(attempt(credentials), options),
+    };
+  }, [mutate, mutateAsync]);
+  return { ...mutation, ...withPassword };
 }

@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ExhError, ExhUser } from '../core';
 import { exhQueryKeys, sessionScope } from './queryKeys';
 import { useAuth } from './useAuth';
-import { useExhContext } from './useExhContext';
+import { useExhContext } from './context';
 
 /** The signed-in user (`GET /users/v1/me`). */
 export function useMe({ enabled = true }: { enabled?: boolean } = {}): UseQueryResult<ExhUser, ExhError> {

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { ExhError, type OAuth1Token } from '../core';
 import { removeFromTokenLists, restoreTokenLists } from './tokenCache';
-import { useExhContext } from './useExhContext';
+import { useExhContext } from './context';
 
 const PAGE = 50;
 

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError } from '../core';
 import { removeFromTokenLists, restoreTokenLists } from './tokenCache';
-import { useExhContext } from './useExhContext';
+import { useExhContext } from './context';
 
 /**
  * Revokes one token by id. It leaves the `useTokens` lists at once and comes back if the server

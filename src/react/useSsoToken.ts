@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError, SessionInfo, SsoToken } from '../core';
-import { sessionInfo } from './sessionInfo';
-import { useExhContext } from './useExhContext';
+import { withoutSecret } from '../core/data';
+import { useExhContext } from './context';
 
 export interface UseSsoTokenResult {
   /** A single-use, short-lived SSO token for another application or device. */
@@ -14,7 +14,7 @@ export function useSsoToken(): UseSsoTokenResult {
   const { client, queryClient } = useExhContext();
   const generate = useMutation<SsoToken, ExhError, void>({ mutationFn: () => client.generateSsoToken() }, queryClient);
   const consume = useMutation<SessionInfo, ExhError, string>(
-    { mutationFn: (ssoToken: string) => client.consumeSsoToken(ssoToken).then(sessionInfo) },
+    { mutationFn: (ssoToken: string) => client.consumeSsoToken(ssoToken).then(withoutSecret) },
     queryClient,
   );
   return { generate, consume };

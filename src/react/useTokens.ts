@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ExhError, OAuth1Token, PagedResult } from '../core';
 import { exhQueryKeys, sessionScope } from './queryKeys';
 import { useAuth } from './useAuth';
-import { useExhContext } from './useExhContext';
+import { useExhContext } from './context';
 
 export interface ListedToken extends OAuth1Token {
   /** This session's own token (matched by id: listed tokens may have no secret). */
