@@ -1,3 +1,3 @@
-export * from './core/index';
-export * from './react/index';
-export * from './components/index';
+export * from './core/index.js';
+export * from './react/index.js';
+export * from './components/index.js';

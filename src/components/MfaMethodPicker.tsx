@@ -6,12 +6,12 @@ import {
   type MfaChallenge,
   type MfaMethod,
   type SessionInfo,
-} from '../core';
-import { useAuth, useConfirmMfa } from '../react';
-import { CountdownText } from './CountdownText';
-import { defaultMfaLabels, type MfaLabels } from './labels';
-import { useCountdown } from './useCountdown';
-import { classNames, errorName } from './util';
+} from '../core/index.js';
+import { useAuth, useConfirmMfa } from '../react/index.js';
+import { CountdownText } from './CountdownText.js';
+import { defaultMfaLabels, type MfaLabels } from './labels.js';
+import { useCountdown } from './useCountdown.js';
+import { classNames, errorName } from './util.js';
 
 export interface MfaMethodPickerProps {
   /** Signed in with the code. */

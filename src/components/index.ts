@@ -1,3 +1,3 @@
-export { LoginForm, type LoginFormProps } from './LoginForm';
-export { MfaMethodPicker, type MfaMethodPickerProps } from './MfaMethodPicker';
-export { defaultLoginFormLabels, defaultMfaLabels, type LoginFormLabels, type MfaLabels } from './labels';
+export { LoginForm, type LoginFormProps } from './LoginForm.js';
+export { MfaMethodPicker, type MfaMethodPickerProps } from './MfaMethodPicker.js';
+export { defaultLoginFormLabels, defaultMfaLabels, type LoginFormLabels, type MfaLabels } from './labels.js';

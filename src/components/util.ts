@@ -1,4 +1,4 @@
-import { ExhError } from '../core';
+import { ExhError } from '../core/index.js';
 
 export function classNames(...names: (string | false | null | undefined)[]): string {
   return names.filter(Boolean).join(' ');

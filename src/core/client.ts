@@ -1,10 +1,10 @@
 import ky, { type KyInstance, type Options } from 'ky';
-import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError, UserNotAuthenticatedError } from './errors';
-import { createSessionStore, isSession } from './session-store';
-import { percentEncode, signRequest } from './signer';
-import type { StorageOption } from './storage';
-import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types';
-import { isRecord, numberOr, withoutSecret } from './data';
+import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError, UserNotAuthenticatedError } from './errors.js';
+import { createSessionStore, isSession } from './session-store.js';
+import { percentEncode, signRequest } from './signer.js';
+import type { StorageOption } from './storage.js';
+import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types.js';
+import { isRecord, numberOr, withoutSecret } from './data.js';
 
 export interface ExhClientOptions {
   /** The cluster's API host, e.g. `https://api.dev.example.extrahorizon.io`. */

@@ -1,6 +1,6 @@
 /** Typed errors of the ExH auth service, chosen by the body's `code`, never by the HTTP status. */
 
-import { isRecord, numberOr, stringOr } from './data';
+import { isRecord, numberOr, stringOr } from './data.js';
 
 export interface MfaMethod {
   id: string;

@@ -1,5 +1,5 @@
-export { createExhClient, type ExhClient, type ExhClientOptions } from './client';
-export * from './errors';
-export { signRequest, percentEncode, signatureBaseString, createNonce, type SignRequestInput } from './signer';
-export { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage';
-export type * from './types';
+export { createExhClient, type ExhClient, type ExhClientOptions } from './client.js';
+export * from './errors.js';
+export { signRequest, percentEncode, signatureBaseString, createNonce, type SignRequestInput } from './signer.js';
+export { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage.js';
+export type * from './types.js';

@@ -1,7 +1,7 @@
-import { InvalidMfaTokenError, type ExhError, type MfaChallengeBody } from './errors';
-import { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage';
-import type { AuthState, Session } from './types';
-import { isRecord } from './data';
+import { InvalidMfaTokenError, type ExhError, type MfaChallengeBody } from './errors.js';
+import { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage.js';
+import type { AuthState, Session } from './types.js';
+import { isRecord } from './data.js';
 
 export const loadingState: AuthState = Object.freeze({ status: 'loading', session: null, mfa: null, error: null });
 const signedOut: AuthState = Object.freeze({ status: 'unauthenticated', session: null, mfa: null, error: null });

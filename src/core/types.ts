@@ -1,4 +1,4 @@
-import type { ExhError, MfaMethod } from './errors';
+import type { ExhError, MfaMethod } from './errors.js';
 
 /** A signed-in user's OAuth1 credentials. */
 export interface Session {

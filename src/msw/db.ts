@@ -1,5 +1,5 @@
 /** The in-memory state of one mock ExH service, and the MockDb view tests use to seed and inspect it. */
-import type { MfaMethod } from '../core/errors';
+import type { MfaMethod } from '../core/errors.js';
 
 export interface MockUserSeed {
   id?: string;

@@ -1,5 +1,5 @@
 /** `exh-auth-react/msw`: a mock ExH auth service for tests (msw/node) and demos (MSW service worker). */
-export { createMockExh, type MockExh, type MockExhOptions } from './mock';
+export { createMockExh, type MockExh, type MockExhOptions } from './mock.js';
 export {
   demoUsers,
   type MockDb,
@@ -11,5 +11,5 @@ export {
   type MockUserMfa,
   type MockUserSeed,
   type TokenBody,
-} from './db';
-export { totp } from './totp';
+} from './db.js';
+export { totp } from './totp.js';

@@ -1,8 +1,8 @@
 /** A mock of the ExH auth service as MSW 2 handlers: OAuth1 verification, grants, tokens, SSO and the current user. */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { MfaChallengeBody } from '../core/errors';
-import { hmacSha1, signatureBaseString } from '../core/signer';
-import { parseAuthorizationHeader } from './authorization';
+import type { MfaChallengeBody } from '../core/errors.js';
+import { hmacSha1, signatureBaseString } from '../core/signer.js';
+import { parseAuthorizationHeader } from './authorization.js';
 import {
   demoUsers,
   MockState,
@@ -15,9 +15,9 @@ import {
   type MockToken,
   type MockUserMfa,
   type MockUserSeed,
-} from './db';
-import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling';
-import { totp } from './totp';
+} from './db.js';
+import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling.js';
+import { totp } from './totp.js';
 
 export interface MockExhOptions {
   /** e.g. `https://api.exh.test`; the handlers answer `${host}/auth/v2/…` and `${host}/users/v1/me`. */

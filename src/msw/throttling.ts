@@ -1,5 +1,5 @@
 /** The service's brakes on guessing: login throttling (user service policy) and the MFA retry back-off. */
-import type { LoginThrottle, MfaBackoff } from './db';
+import type { LoginThrottle, MfaBackoff } from './db.js';
 
 const LOGIN_RETRY_MS = 1000;
 const LOGIN_FREEZE_MS = 60_000;

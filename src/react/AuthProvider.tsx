@@ -1,9 +1,9 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createExhClient, type ExhClient, type Session, type StorageOption } from '../core';
-import { decodeFormComponent } from '../core/signer';
-import { ExhContext } from './context';
-import { isClientQuery } from './queryKeys';
+import { createExhClient, type ExhClient, type Session, type StorageOption } from '../core/index.js';
+import { decodeFormComponent } from '../core/signer.js';
+import { ExhContext } from './context.js';
+import { isClientQuery } from './queryKeys.js';
 
 export interface AuthProviderProps {
   /** The cluster's API host. Changing it (or the consumer props) builds a new client and signs the old one out. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useAuth } from './useAuth';
+import { useAuth } from './useAuth.js';
 
 export interface RequireAuthProps {
   children?: ReactNode;

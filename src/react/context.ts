@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import type { ExhClient } from '../core';
+import type { ExhClient } from '../core/index.js';
 
 export interface ExhContextValue {
   client: ExhClient;

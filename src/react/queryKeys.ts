@@ -1,4 +1,4 @@
-import type { ExhClient, Session } from '../core';
+import type { ExhClient, Session } from '../core/index.js';
 
 const root = 'exh-auth-react' as const;
 

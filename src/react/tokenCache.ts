@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { PagedResult } from '../core';
-import { exhQueryKeys } from './queryKeys';
-import type { ListedToken } from './useTokens';
+import type { PagedResult } from '../core/index.js';
+import { exhQueryKeys } from './queryKeys.js';
+import type { ListedToken } from './useTokens.js';
 
 type TokenLists = Array<[readonly unknown[], PagedResult<ListedToken> | undefined]>;
 

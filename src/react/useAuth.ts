@@ -1,7 +1,7 @@
 import { useMemo, useRef, useSyncExternalStore } from 'react';
-import type { AuthState, ExhClient } from '../core';
-import { loadingState } from '../core/session-store';
-import { useExhContext } from './context';
+import type { AuthState, ExhClient } from '../core/index.js';
+import { loadingState } from '../core/session-store.js';
+import { useExhContext } from './context.js';
 
 export interface AuthView extends AuthState {
   userId: string | null;

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError, SessionInfo } from '../core';
-import { withoutSecret } from '../core/data';
-import { useExhContext } from './context';
+import type { ExhError, SessionInfo } from '../core/index.js';
+import { withoutSecret } from '../core/data.js';
+import { useExhContext } from './context.js';
 
 export interface ConfirmMfaVariables {
   methodId: string;

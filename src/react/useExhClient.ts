@@ -1,5 +1,5 @@
-import type { ExhClient } from '../core';
-import { useExhContext } from './context';
+import type { ExhClient } from '../core/index.js';
+import { useExhContext } from './context.js';
 
 /** The provider's client: `client.http` signs calls to any other ExH endpoint. */
 export function useExhClient(): ExhClient {

@@ -1,8 +1,8 @@
 import { useMutation, type MutateOptions, type UseMutationResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ExhError, SessionInfo } from '../core';
-import { withoutSecret } from '../core/data';
-import { useExhContext } from './context';
+import type { ExhError, SessionInfo } from '../core/index.js';
+import { withoutSecret } from '../core/data.js';
+import { useExhContext } from './context.js';
 
 export interface LoginVariables {
   email: string;

@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError } from '../core';
-import { useExhContext } from './context';
+import type { ExhError } from '../core/index.js';
+import { useExhContext } from './context.js';
 
 /** Signs out: the local session is cleared at once; the token is revoked on the server unless `revoke: false`. */
 export function useLogout(): UseMutationResult<{ revoked: boolean }, ExhError, { revoke?: boolean } | void> {

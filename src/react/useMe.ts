@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ExhError, ExhUser } from '../core';
-import { exhQueryKeys, sessionScope } from './queryKeys';
-import { useAuth } from './useAuth';
-import { useExhContext } from './context';
+import type { ExhError, ExhUser } from '../core/index.js';
+import { exhQueryKeys, sessionScope } from './queryKeys.js';
+import { useAuth } from './useAuth.js';
+import { useExhContext } from './context.js';
 
 /** The signed-in user (`GET /users/v1/me`). */
 export function useMe({ enabled = true }: { enabled?: boolean } = {}): UseQueryResult<ExhUser, ExhError> {

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { ExhError, type OAuth1Token } from '../core';
-import { removeFromTokenLists, restoreTokenLists } from './tokenCache';
-import { useExhContext } from './context';
+import { ExhError, type OAuth1Token } from '../core/index.js';
+import { removeFromTokenLists, restoreTokenLists } from './tokenCache.js';
+import { useExhContext } from './context.js';
 
 const PAGE = 50;
 

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError } from '../core';
-import { removeFromTokenLists, restoreTokenLists } from './tokenCache';
-import { useExhContext } from './context';
+import type { ExhError } from '../core/index.js';
+import { removeFromTokenLists, restoreTokenLists } from './tokenCache.js';
+import { useExhContext } from './context.js';
 
 /**
  * Revokes one token by id. It leaves the `useTokens` lists at once and comes back if the server

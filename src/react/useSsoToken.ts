@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError, SessionInfo, SsoToken } from '../core';
-import { withoutSecret } from '../core/data';
-import { useExhContext } from './context';
+import type { ExhError, SessionInfo, SsoToken } from '../core/index.js';
+import { withoutSecret } from '../core/data.js';
+import { useExhContext } from './context.js';
 
 export interface UseSsoTokenResult {
   /** A single-use, short-lived SSO token for another application or device. */

@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ExhError, OAuth1Token, PagedResult } from '../core';
-import { exhQueryKeys, sessionScope } from './queryKeys';
-import { useAuth } from './useAuth';
-import { useExhContext } from './context';
+import type { ExhError, OAuth1Token, PagedResult } from '../core/index.js';
+import { exhQueryKeys, sessionScope } from './queryKeys.js';
+import { useAuth } from './useAuth.js';
+import { useExhContext } from './context.js';
 
 export interface ListedToken extends OAuth1Token {
   /** This session's own token (matched by id: listed tokens may have no secret). */
