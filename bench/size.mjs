@@ -16,14 +16,19 @@ export const ownCodeExternals = [...appExternals, 'ky', 'react-hook-form'];
 
 export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa', 'useTokens', 'useRevokeToken', 'useSsoToken'];
 
-/** Ours: (a)–(d). `from` is the module specifier of the package root ('exh-auth-react', or a path to src/index.ts). */
+/**
+ * Ours: (a)–(d). `from` is the module specifier of the package root ('exh-auth-react', or a path to src/index.ts).
+ * `target` is the issue's; `budget` is the ceiling test/bench.test.tsx holds where the target is not met yet
+ * (today's figure plus a little): (a) carries react-hook-form's 13.0 kB and ky's 5.1 kB, (b) ky's 5.1 kB,
+ * (d) the components' 3.5 kB. Lower a budget when the figure drops; never raise it to let a change through.
+ */
 export function ourEntries(from, coreFrom) {
   return [
-    { id: 'a', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, target: 24_000 },
-    { id: 'b', name: 'exh-auth-react, hooks only', contents: `export { ${hooksOnly.join(', ')} } from '${from}';`, external: appExternals, target: 10_000 },
-    { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: `export { ${hooksOnly.join(', ')} } from '${from}';`, external: ownCodeExternals },
-    { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals },
-    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, target: 7_000 },
+    { id: 'a', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, target: 24_000, budget: 27_600 },
+    { id: 'b', name: 'exh-auth-react, hooks only', contents: `export { ${hooksOnly.join(', ')} } from '${from}';`, external: appExternals, target: 10_000, budget: 10_450 },
+    { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: `export { ${hooksOnly.join(', ')} } from '${from}';`, external: ownCodeExternals, budget: 5_850 },
+    { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 9_150 },
+    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, target: 7_000, budget: 9_900 },
   ];
 }
 
@@ -160,5 +165,5 @@ export async function measurePeers(log = console.error) {
 // `node bench/size.mjs --src` prints the figures of src/ as JSON (esbuild cannot run inside jsdom).
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--src')) {
   const rows = await measureSources();
-  console.log(JSON.stringify(rows.map(({ id, name, gzip, minified, target, shaken }) => ({ id, name, gzip, minified, target, shaken }))));
+  console.log(JSON.stringify(rows.map(({ id, name, gzip, minified, target, budget, shaken }) => ({ id, name, gzip, minified, target, budget, shaken }))));
 }
