@@ -275,3 +275,41 @@ describe('clock skew', () => {
     expect(exh.db.count('POST', '/auth/v2/oauth1/tokens')).toBe(2);
   });
 });
+
+describe('a scripted journey', () => {
+  it('password, MFA with TOTP and a recovery code, tokens with RQL, revoke, SSO on a second client, logout', async () => {
+    const web = exh.client();
+    await web.authenticate({ email: demo.email, password: demo.password });
+    expect(web.getState().status).toBe('authenticated');
+
+    const phone = exh.client();
+    const challenge = await phone.authenticate({ email: mfaUser.email, password: mfaUser.password }).catch((e: MfaRequiredError) => e);
+    const methodOf = (type: string) => (challenge as MfaRequiredError).mfa.methods.find((m) => m.type === type)!.id;
+    await phone.confirmMfa({ methodId: methodOf('totp'), code: await totp(mfaUser.mfa!.totpSecret, exh.now()) });
+    const tablet = exh.client();
+    const code = mfaUser.mfa!.recoveryCodes[1]!;
+    const second = (await tablet.authenticate({ email: mfaUser.email, password: mfaUser.password }).catch((e: MfaRequiredError) => e)) as MfaRequiredError;
+    await tablet.confirmMfa({ methodId: second.mfa.methods.find((m) => m.type === 'recoveryCodes')!.id, code });
+    const third = exh.client();
+    const again = (await third.authenticate({ email: mfaUser.email, password: mfaUser.password }).catch((e: MfaRequiredError) => e)) as MfaRequiredError;
+    await expect(third.confirmMfa({ methodId: again.mfa.methods.find((m) => m.type === 'recoveryCodes')!.id, code })).rejects.toBeInstanceOf(InvalidMfaCodeError);
+
+    const page = await phone.tokens.find({ rql: 'limit(1,1)' });
+    expect(page.page).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    const { data } = await phone.tokens.find();
+    const tabletToken = data.find((t) => t.id === tablet.getSession()!.tokenId)!;
+    await phone.tokens.remove(tabletToken.id);
+    await expect(tablet.me()).rejects.toBeInstanceOf(OAuthTokenError);
+    expect(tablet.getState().status).toBe('unauthenticated');
+
+    const { ssoToken } = await phone.generateSsoToken();
+    const laptop = exh.client();
+    await laptop.consumeSsoToken(ssoToken);
+    expect((await laptop.me()).email).toBe(mfaUser.email);
+    await expect(exh.client().consumeSsoToken(ssoToken)).rejects.toBeInstanceOf(ResourceUnknownError);
+
+    for (const client of [web, phone, laptop]) expect(await client.logout()).toEqual({ revoked: true });
+    expect(exh.db.tokensOf(demo.email)).toHaveLength(0);
+    expect(exh.db.tokensOf(mfaUser.email)).toHaveLength(0);
+  });
+});
