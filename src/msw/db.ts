@@ -1,5 +1,6 @@
 /** The in-memory state of one mock ExH service, and the MockDb view tests use to seed and inspect it. */
 import type { MfaMethod } from '../core/errors.js';
+import type { SsoToken } from '../core/types.js';
 
 export interface MockUserSeed {
   id?: string;
@@ -41,15 +42,8 @@ export interface MockToken {
 /** What the password, MFA and SSO grants answer. */
 export type TokenBody = Omit<MockToken, 'lastUsedTimestamp'>;
 
-export interface MockSsoToken {
-  id: string;
-  ssoToken: string;
-  userId: string;
-  createdByApplicationId: string;
-  expiryTimestamp: number;
-  creationTimestamp: number;
-  updateTimestamp: number;
-}
+/** The SSO token body the service answers, as it is kept (always with its update time). */
+export type MockSsoToken = Required<SsoToken>;
 
 export interface MockRequest {
   method: string;
