@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createExhClient, type ExhClient, type Session, type StorageOption } from '../core/index.js';
+import { createExhClient, type ExhClient, type SessionInfo, type StorageOption } from '../core/index.js';
+import { withoutSecret } from '../core/data.js';
 import { decodeFormComponent } from '../core/signer.js';
 import { ExhContext } from './context.js';
 import { isClientQuery } from './queryKeys.js';
@@ -19,7 +20,7 @@ export interface AuthProviderProps {
   /** Signs in with an SSO token from this query parameter (`true`: `ssoToken`) once, then removes it from the URL. */
   consumeSsoTokenFromUrl?: boolean | string;
   /** Called when the session changes after mount: sign-in, sign-out, revoked, another tab. */
-  onSessionChange?: (session: Session | null) => void;
+  onSessionChange?: (session: SessionInfo | null) => void;
   children?: ReactNode;
 }
 
@@ -69,7 +70,7 @@ export function AuthProvider(props: AuthProviderProps) {
       if (session?.tokenId === tokenId) return;
       tokenId = session?.tokenId;
       queryClient.removeQueries({ predicate: (query) => isClientQuery(query.queryKey, client) });
-      onSessionChange.current?.(session);
+      onSessionChange.current?.(session && withoutSecret(session));
     });
   }, [client, queryClient]);
 

@@ -15,3 +15,9 @@ export function useExhContext(): ExhContextValue {
   if (!value) throw new Error('exh-auth-react: wrap your app in <AuthProvider> before using its hooks');
   return value;
 }
+
+/**
+ * Set on every query and mutation of the package, whatever the app's QueryClient defaults say: ky
+ * already retries what is safe to retry (never a POST), and offline is a NetworkError to show, not a pause.
+ */
+export const requestOptions = { retry: false, networkMode: 'always' } as const;

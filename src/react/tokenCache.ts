@@ -1,13 +1,21 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { PagedResult } from '../core/index.js';
-import { exhQueryKeys } from './queryKeys.js';
+import type { ExhClient, PagedResult, Session } from '../core/index.js';
+import { exhQueryKeys, sessionScope } from './queryKeys.js';
 import type { ListedToken } from './useTokens.js';
 
 type TokenLists = Array<[readonly unknown[], PagedResult<ListedToken> | undefined]>;
 
-/** Takes tokens out of every cached `useTokens` list at once; returns what to put back on failure. */
-export async function removeFromTokenLists(queryClient: QueryClient, isRemoved: (id: string) => boolean): Promise<TokenLists> {
-  const everyList = { queryKey: exhQueryKeys.tokens() };
+/**
+ * Takes tokens out of this session's cached `useTokens` lists at once (another provider's lists under the
+ * same QueryClient stay as they are); returns what to put back on failure.
+ */
+export async function removeFromTokenLists(
+  queryClient: QueryClient,
+  client: ExhClient,
+  session: Session | null,
+  isRemoved: (id: string) => boolean,
+): Promise<TokenLists> {
+  const everyList = { queryKey: [...exhQueryKeys.tokens(), sessionScope(client, session)] };
   await queryClient.cancelQueries(everyList);
   const before = queryClient.getQueriesData<PagedResult<ListedToken>>(everyList);
   queryClient.setQueriesData<PagedResult<ListedToken>>(everyList, (list) => {

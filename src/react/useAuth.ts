@@ -24,12 +24,13 @@ export function useAuth<T>(select?: (view: AuthView) => T): T | AuthView {
   const read = useMemo(() => {
     // One answer per state: an unchanged state gives the same object (no re-render), and a selector
     // returning a new object each time cannot make React loop.
-    let last: { state: AuthState; selected: unknown } | undefined;
+    let last: { state: AuthState; select: unknown; selected: unknown } | undefined;
     return (state: AuthState) => {
-      if (last?.state === state) return last.selected;
+      // A selector that reads props or local state is a new function when they change: select again.
+      if (last?.state === state && last.select === selectRef.current) return last.selected;
       const view: AuthView = { ...state, userId: state.session?.userId ?? null, logout: client.logout, client };
       const selected = selectRef.current ? selectRef.current(view) : view;
-      last = { state, selected: last && Object.is(last.selected, selected) ? last.selected : selected };
+      last = { state, select: selectRef.current, selected: last && Object.is(last.selected, selected) ? last.selected : selected };
       return last.selected;
     };
   }, [client]);

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError, SessionInfo } from '../core/index.js';
 import { withoutSecret } from '../core/data.js';
-import { useExhContext } from './context.js';
+import { requestOptions, useExhContext } from './context.js';
 
 export interface ConfirmMfaVariables {
   methodId: string;
@@ -13,5 +13,5 @@ export interface ConfirmMfaVariables {
 /** MFA grant for the pending challenge (`useAuth().mfa`); `data` is the session without its token secret. */
 export function useConfirmMfa(): UseMutationResult<SessionInfo, ExhError, ConfirmMfaVariables> {
   const { client, queryClient } = useExhContext();
-  return useMutation({ mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret) }, queryClient);
+  return useMutation({ ...requestOptions, mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret) }, queryClient);
 }

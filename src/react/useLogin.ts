@@ -2,7 +2,7 @@ import { useMutation, type MutateOptions, type UseMutationResult } from '@tansta
 import { useMemo } from 'react';
 import type { ExhError, SessionInfo } from '../core/index.js';
 import { withoutSecret } from '../core/data.js';
-import { useExhContext } from './context.js';
+import { requestOptions, useExhContext } from './context.js';
 
 export interface LoginVariables {
   email: string;
@@ -33,6 +33,7 @@ export function useLogin(): UseLoginResult {
   const { client, queryClient } = useExhContext();
   const mutation = useMutation<SessionInfo, ExhError, LoginAttempt>(
     {
+      ...requestOptions,
       mutationFn: (attempt: LoginAttempt) => {
         const password = passwords.get(attempt) ?? '';
         passwords.delete(attempt);

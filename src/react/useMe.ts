@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ExhError, ExhUser } from '../core/index.js';
 import { exhQueryKeys, sessionScope } from './queryKeys.js';
 import { useAuth } from './useAuth.js';
-import { useExhContext } from './context.js';
+import { requestOptions, useExhContext } from './context.js';
 
 /** The signed-in user (`GET /users/v1/me`). */
 export function useMe({ enabled = true }: { enabled?: boolean } = {}): UseQueryResult<ExhUser, ExhError> {
@@ -13,7 +13,7 @@ export function useMe({ enabled = true }: { enabled?: boolean } = {}): UseQueryR
       queryKey: exhQueryKeys.me(sessionScope(client, session)),
       queryFn: () => client.me(),
       enabled: enabled && session !== null,
-      retry: false,
+      ...requestOptions,
     },
     queryClient,
   );

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError } from '../core/index.js';
 import { removeFromTokenLists, restoreTokenLists } from './tokenCache.js';
-import { useExhContext } from './context.js';
+import { requestOptions, useExhContext } from './context.js';
 
 /**
  * Revokes one token by id. It leaves the `useTokens` lists at once and comes back if the server
@@ -11,8 +11,9 @@ export function useRevokeToken(): UseMutationResult<{ affectedRecords: number },
   const { client, queryClient } = useExhContext();
   return useMutation(
     {
+      ...requestOptions,
       mutationFn: (tokenId: string) => client.tokens.remove(tokenId),
-      onMutate: (tokenId) => removeFromTokenLists(queryClient, (id) => id === tokenId),
+      onMutate: (tokenId) => removeFromTokenLists(queryClient, client, client.getSession(), (id) => id === tokenId),
       onError: (_error, _tokenId, lists) => restoreTokenLists(queryClient, lists),
     },
     queryClient,

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError, SessionInfo, SsoToken } from '../core/index.js';
 import { withoutSecret } from '../core/data.js';
-import { useExhContext } from './context.js';
+import { requestOptions, useExhContext } from './context.js';
 
 export interface UseSsoTokenResult {
   /** A single-use, short-lived SSO token for another application or device. */
@@ -12,9 +12,9 @@ export interface UseSsoTokenResult {
 
 export function useSsoToken(): UseSsoTokenResult {
   const { client, queryClient } = useExhContext();
-  const generate = useMutation<SsoToken, ExhError, void>({ mutationFn: () => client.generateSsoToken() }, queryClient);
+  const generate = useMutation<SsoToken, ExhError, void>({ ...requestOptions, mutationFn: () => client.generateSsoToken() }, queryClient);
   const consume = useMutation<SessionInfo, ExhError, string>(
-    { mutationFn: (ssoToken: string) => client.consumeSsoToken(ssoToken).then(withoutSecret) },
+    { ...requestOptions, mutationFn: (ssoToken: string) => client.consumeSsoToken(ssoToken).then(withoutSecret) },
     queryClient,
   );
   return { generate, consume };

@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ExhError, OAuth1Token, PagedResult } from '../core/index.js';
 import { exhQueryKeys, sessionScope } from './queryKeys.js';
 import { useAuth } from './useAuth.js';
-import { useExhContext } from './context.js';
+import { requestOptions, useExhContext } from './context.js';
 
 export interface ListedToken extends OAuth1Token {
   /** This session's own token (matched by id: listed tokens may have no secret). */
@@ -28,7 +28,7 @@ export function useTokens({ rql, enabled = true }: UseTokensOptions = {}): UseQu
       },
       enabled: enabled && session !== null,
       // ky already retried idempotent calls once; an auth error does not get better by asking again.
-      retry: false,
+      ...requestOptions,
     },
     queryClient,
   );
