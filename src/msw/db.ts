@@ -9,6 +9,15 @@ export interface MockUserSeed {
   firstName?: string;
   lastName?: string;
   mfa?: { totpSecret: string; recoveryCodes: string[] };
+  phoneNumber?: string;
+  /** e.g. `EN`. */
+  language?: string;
+  /** e.g. `Europe/Brussels`. */
+  timeZone?: string;
+  /** Default true: a seeded account is activated. */
+  activation?: boolean;
+  /** Signs in through an external identity provider: no password reset (215). */
+  oidc?: boolean;
 }
 
 export interface MockUser {
@@ -19,6 +28,17 @@ export interface MockUser {
   lastName?: string;
   creationTimestamp: number;
   mfa?: MockUserMfa;
+  phoneNumber?: string;
+  language?: string;
+  timeZone?: string;
+  activation: boolean;
+  oidc?: boolean;
+  updateTimestamp: number;
+  /** Set by registration when given. */
+  birthday?: string;
+  gender?: number;
+  country?: string;
+  region?: string;
 }
 
 export interface MockUserMfa {
@@ -76,6 +96,10 @@ export interface MockDb {
   revokeToken(tokenId: string): boolean;
   /** The next `count` requests (matching `match`, when given) answer `response` instead of reaching the service. */
   failNext(count: number, response: MockResponse, match?: { method?: string; path?: string }): void;
+  /** The mails the service sent (activation and password reset), oldest first. */
+  readonly outbox: readonly MockMail[];
+  /** The last mail sent to this address (of this kind, when given). */
+  lastMail(email: string, kind?: MockMail['kind']): MockMail | undefined;
   /** Back to the seeded users, with no tokens, challenges, counters, canned failures or logged requests. */
   reset(): void;
   /** The service's state as JSON-safe data (users, tokens, challenges, SSO tokens, counters), e.g. to keep in localStorage. */
@@ -92,6 +116,38 @@ export interface MockSnapshot {
   ssoTokens: MockSsoToken[];
   loginThrottles: Array<[string, LoginThrottle]>;
   mfaBackoffs: Array<[string, MfaBackoff]>;
+  /** Missing from snapshots taken before the account API existed. */
+  outbox?: MockMail[];
+  accountRequests?: AccountRequest[];
+}
+
+/** A mail the service would send: a link with a 40-hex hash, or an 8-digit pin code. */
+export interface MockMail {
+  id: string;
+  to: string;
+  userId: string;
+  kind: 'activation' | 'reset';
+  mode: 'hash' | 'pin_code';
+  hash?: string;
+  /** The hash mode's link, from the `mailLink` option. */
+  link?: string;
+  pinCode?: string;
+  sentAt: number;
+}
+
+/** A user's pending activation or password reset: the current hash or pin, and the request counters. */
+export interface AccountRequest {
+  kind: MockMail['kind'];
+  userId: string;
+  mode: MockMail['mode'];
+  hash?: string;
+  pinCode?: string;
+  expiresAt: number;
+  /** Wrong pins on the current pin. */
+  failedAttempts: number;
+  /** Mails asked for without a completion. */
+  requestCount: number;
+  lastRequestAt: number;
 }
 
 export const demoUsers: readonly MockUserSeed[] = [
@@ -179,6 +235,9 @@ export class MockState implements MockDb {
   readonly nonces = new Map<string, number>();
   readonly loginThrottles = new Map<string, LoginThrottle>();
   readonly mfaBackoffs = new Map<string, MfaBackoff>();
+  outbox: MockMail[] = [];
+  /** By `${kind}:${userId}`: one pending request per user and kind. */
+  readonly accountRequests = new Map<string, AccountRequest>();
   private cannedResponses: CannedResponse[] = [];
   private readonly seedUsers: MockUser[];
 
@@ -199,7 +258,13 @@ export class MockState implements MockDb {
       password: seed.password,
       firstName: seed.firstName,
       lastName: seed.lastName,
+      phoneNumber: seed.phoneNumber,
+      language: seed.language,
+      timeZone: seed.timeZone,
+      activation: seed.activation ?? true,
+      ...(seed.oidc && { oidc: true }),
       creationTimestamp: this.now(),
+      updateTimestamp: this.now(),
     };
     if (seed.mfa) {
       user.mfa = {
@@ -303,6 +368,11 @@ export class MockState implements MockDb {
     return true;
   }
 
+  lastMail(email: string, kind?: MockMail['kind']): MockMail | undefined {
+    const wanted = email.toLowerCase();
+    return this.outbox.findLast((mail) => mail.to.toLowerCase() === wanted && (!kind || mail.kind === kind));
+  }
+
   failNext(count: number, response: MockResponse, match: { method?: string; path?: string } = {}): void {
     if (count > 0) this.cannedResponses.push({ remaining: count, response, method: match.method?.toUpperCase(), path: match.path });
   }
@@ -327,6 +397,8 @@ export class MockState implements MockDb {
       // -Infinity does not survive JSON: no failure yet is 0.
       loginThrottles: [...this.loginThrottles].map(([id, t]) => [id, { ...t, lastFailureAt: Math.max(t.lastFailureAt, 0) }]),
       mfaBackoffs: [...this.mfaBackoffs],
+      outbox: this.outbox,
+      accountRequests: [...this.accountRequests.values()],
     });
   }
 
@@ -344,6 +416,9 @@ export class MockState implements MockDb {
     for (const [id, throttle] of copy.loginThrottles) this.loginThrottles.set(id, throttle);
     this.mfaBackoffs.clear();
     for (const [id, backoff] of copy.mfaBackoffs) this.mfaBackoffs.set(id, backoff);
+    this.outbox = copy.outbox ?? [];
+    this.accountRequests.clear();
+    for (const request of copy.accountRequests ?? []) this.accountRequests.set(`${request.kind}:${request.userId}`, request);
   }
 
   reset(): void {
@@ -354,6 +429,8 @@ export class MockState implements MockDb {
     this.nonces.clear();
     this.loginThrottles.clear();
     this.mfaBackoffs.clear();
+    this.outbox = [];
+    this.accountRequests.clear();
     this.cannedResponses = [];
     this.requests = [];
   }

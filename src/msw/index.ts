@@ -1,8 +1,10 @@
 /** `exh-auth-react/msw`: a mock ExH auth service for tests (msw/node) and demos (MSW service worker). */
 export { createMockExh, type MockExh, type MockExhOptions } from './mock.js';
+export { defaultPasswordPolicy, type AccountOptions, type MockPasswordPolicy } from './account.js';
 export {
   demoUsers,
   type MockDb,
+  type MockMail,
   type MockResponse,
   type MockSnapshot,
   type MockRequest,

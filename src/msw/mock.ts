@@ -2,6 +2,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { MfaChallengeBody } from '../core/errors.js';
 import { hmacSha1, signatureBaseString } from '../core/signer.js';
+import { accountErrors, accountHandlers, type AccountOptions } from './account.js';
 import { parseAuthorizationHeader } from './authorization.js';
 import {
   demoUsers,
@@ -19,7 +20,7 @@ import {
 import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling.js';
 import { totp } from './totp.js';
 
-export interface MockExhOptions {
+export interface MockExhOptions extends AccountOptions {
   /** e.g. `https://api.exh.test`; the handlers answer `${host}/auth/v2/…` and `${host}/users/v1/me`. */
   host: string;
   consumerKey: string;
@@ -64,6 +65,7 @@ const errorsByCode: Record<number, { name: string; status: number; message: stri
   211: { name: 'LOGIN_TIMEOUT_EXCEPTION', status: 401, message: 'Wait a second before the next login attempt' },
   212: { name: 'LOGIN_FREEZE_EXCEPTION', status: 401, message: 'Too many failed logins: wait 60 seconds' },
   213: { name: 'TOO_MANY_FAILED_ATTEMPTS_EXCEPTION', status: 401, message: 'Too many failed logins: blocked' },
+  ...accountErrors,
 };
 
 /** Thrown anywhere in a handler to answer with the service's error `code` (plus documented extras). */
@@ -75,6 +77,9 @@ class ExhAnswer extends Error {
     super(`ExH error ${code}`);
   }
 }
+
+/** `signed`: a consumer signature at least; `none`: also without an Authorization header. */
+type RouteAuth = 'signed' | 'none';
 
 interface RequestContext {
   request: Request;
@@ -165,11 +170,17 @@ export function createMockExh(options: MockExhOptions): MockExh {
     return token;
   }
 
-  async function answer(context: Omit<RequestContext, 'token'>, handle: (c: RequestContext) => unknown): Promise<MockResponse> {
+  async function answer(
+    context: Omit<RequestContext, 'token'>,
+    handle: (c: RequestContext) => unknown,
+    auth: RouteAuth,
+  ): Promise<MockResponse> {
     const canned = state.takeCannedResponse(context.request.method, context.url.pathname);
     if (canned) return canned;
     try {
-      const token = await authenticate(context.request);
+      // "none" calls need no Authorization header, but one that is sent is verified.
+      const unsigned = auth === 'none' && !context.request.headers.has('authorization');
+      const token = unsigned ? undefined : await authenticate(context.request);
       return { status: 200, body: await handle({ ...context, token }) };
     } catch (error) {
       if (!(error instanceof ExhAnswer)) throw error;
@@ -178,11 +189,16 @@ export function createMockExh(options: MockExhOptions): MockExh {
     }
   }
 
-  function route(method: 'get' | 'post' | 'delete', path: string, handle: (c: RequestContext) => unknown): HttpHandler {
+  function route(
+    method: 'get' | 'post' | 'put' | 'delete',
+    path: string,
+    handle: (c: RequestContext) => unknown,
+    { auth = 'signed' }: { auth?: RouteAuth } = {},
+  ): HttpHandler {
     return http[method](`${host}${path}`, async ({ request, params }) => {
       if (latency > 0) await delay(latency);
       const url = new URL(request.url);
-      const reply = await answer({ request, url, params }, handle);
+      const reply = await answer({ request, url, params }, handle, auth);
       const code = errorCode(reply.body);
       state.requests.push({ method: request.method, path: url.pathname, status: reply.status, ...(code !== undefined && { code }) });
       return render(reply, new Date(now()).toUTCString());
@@ -303,6 +319,8 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const { id, email, firstName, lastName, creationTimestamp } = user;
       return { id, email, firstName, lastName, creationTimestamp };
     }),
+
+    ...accountHandlers({ route, fail: (code, extra) => { throw new ExhAnswer(code, extra); }, state, now }, options),
   ];
 
   return { handlers, db: state };
