@@ -557,6 +557,15 @@ describe('outbox', () => {
     expectError(await call('POST', '/users/v1/activation', { body: { hash } }), 205, 'ACTIVATION_UNKNOWN_EXCEPTION', 400);
   });
 
+  it('restores a snapshot taken before the account API: its users are activated accounts', async () => {
+    const { outbox, accountRequests, ...older } = mock.db.snapshot();
+    expect([outbox, accountRequests]).toEqual([[], []]);
+    const users = older.users.map(({ activation: _activation, updateTimestamp: _updated, ...user }) => user);
+    mock.db.restore({ ...older, users } as unknown as Parameters<MockExh['db']['restore']>[0]);
+    expect((await call('GET', `/users/v1/forgot_password${q('active@example.com')}`, { auth: 'none' })).status).toBe(200);
+    expect(mock.db.outbox).toHaveLength(1);
+  });
+
   it('lastMail filters by kind and ignores case', async () => {
     await register({ email: 'Case@Example.com' });
     const activation = mock.db.lastMail('case@example.com', 'activation');

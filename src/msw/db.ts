@@ -405,7 +405,12 @@ export class MockState implements MockDb {
   restore(snapshot: MockSnapshot): void {
     if (snapshot?.version !== 1) return;
     const copy = structuredClone(snapshot);
-    this.users = copy.users;
+    // Users of snapshots older than the account API were activated accounts.
+    this.users = copy.users.map((user) => ({
+      ...user,
+      activation: user.activation ?? true,
+      updateTimestamp: user.updateTimestamp ?? user.creationTimestamp,
+    }));
     this.tokens.clear();
     for (const token of copy.tokens) this.tokens.set(token.id, token);
     this.mfaChallenges.clear();
