@@ -39,7 +39,6 @@ export const defaultPasswordPolicy: MockPasswordPolicy = {
 };
 
 export const accountErrors: Record<number, { name: string; status: number; message: string }> = {
-  10: { name: 'NO_PERMISSION_EXCEPTION', status: 401, message: 'Not allowed' },
   15: { name: 'FIELD_FORMAT_EXCEPTION', status: 400, message: 'A field has the wrong format' },
   27: { name: 'ILLEGAL_STATE_EXCEPTION', status: 400, message: 'The environment has no mail template for this' },
   202: { name: 'EMAIL_UNKNOWN_EXCEPTION', status: 400, message: 'No account with this e-mail address' },
@@ -59,12 +58,12 @@ export const accountErrors: Record<number, { name: string; status: number; messa
   224: { name: 'INCORRECT_PIN_CODE_EXCEPTION', status: 400, message: 'The pin code is wrong' },
 };
 
-export const HASH_TTL_MS = 60 * 60_000;
-export const PIN_TTL_MS = 15 * 60_000;
-export const PIN_ATTEMPTS = 3;
+const HASH_TTL_MS = 60 * 60_000;
+const PIN_TTL_MS = 15 * 60_000;
+const PIN_ATTEMPTS = 3;
 /** Mails a user may ask for without completing the flow, by mode. */
-export const REQUEST_LIMIT = { hash: 5, pin_code: 3 } as const;
-export const REQUEST_INTERVAL_MS = 5 * 60_000;
+const REQUEST_LIMIT = { hash: 5, pin_code: 3 } as const;
+const REQUEST_INTERVAL_MS = 5 * 60_000;
 
 interface AccountContext {
   request: Request;
@@ -265,6 +264,7 @@ export function accountHandlers(kit: AccountKit, options: AccountOptions): HttpH
     for (const [key, challenge] of state.mfaChallenges) if (challenge.userId === userId) state.mfaChallenges.delete(key);
   }
 
+  // Routes without it are the "consumer" and "user" calls: a consumer signature at least (a user's is fine too).
   const none = { auth: 'none' } as const;
 
   return [
@@ -300,7 +300,8 @@ export function accountHandlers(kit: AccountKit, options: AccountOptions): HttpH
         ...(country !== undefined && { country }),
         ...(region !== undefined && { region }),
       });
-      // The registration mail is the flow's first request: it counts against the limits like a resend.
+      // The registration mail is the flow's first request: it counts against the limits like a resend. Without
+      // templates the account is still made (the vendor documents no 27 here), only no mail goes out.
       if (mode !== 'manual' && mailTemplates) sendMail('activation', user, mode);
       return userBody(user);
     }, none),
