@@ -254,6 +254,53 @@ describe('storage', () => {
   });
 });
 
+describe('answer formats: one shape for the app, camelCase with epoch-ms times', () => {
+  it('me() camelizes the users service\'s snake_case user at every depth and leaves values alone', async () => {
+    const client = exh.client();
+    await client.authenticate({ email: demo.email, password: demo.password });
+    const user = await client.me();
+    expect(user).toEqual({
+      id: demo.id,
+      firstName: 'Demo',
+      lastName: 'User',
+      email: demo.email,
+      phoneNumber: '+32470123456',
+      language: 'EN',
+      timeZone: 'Europe/Brussels',
+      activation: true,
+      roles: demo.roles,
+      staffEnlistments: demo.staffEnlistments,
+      patientEnlistments: demo.patientEnlistments,
+      creationTimestamp: expect.any(Number),
+      updateTimestamp: expect.any(Number),
+    });
+    expect(user.staffEnlistments![0]!.roles![0]!.permissions).toEqual(['VIEW_PATIENTS', 'VIEW_DOCUMENTS']);
+    expect(user.roles![0]!.permissions![0]).toEqual({ name: 'VIEW_USER', description: 'See any user' });
+  });
+
+  it('reads the auth service\'s ISO-8601 times as epoch ms: the session, listed tokens, SSO tokens', async () => {
+    const signedInAt = exh.now();
+    const client = exh.client();
+    const session = await client.authenticate({ email: demo.email, password: demo.password });
+    expect(session.createdAt).toBe(signedInAt);
+    exh.advance(5000);
+    const { data } = await client.tokens.find();
+    expect(data).toEqual([
+      { id: session.tokenId, userId: session.userId, applicationId: session.applicationId, token: session.token, creationTimestamp: signedInAt, lastUsedTimestamp: signedInAt + 5000 },
+    ]);
+    const sso = await client.generateSsoToken();
+    expect(sso).toMatchObject({ creationTimestamp: signedInAt + 5000, updateTimestamp: signedInAt + 5000, expiryTimestamp: signedInAt + 5000 + 5 * 60_000 });
+  });
+
+  it('also takes epoch-ms numbers, as older auth deployments send them, and still drops listed secrets', async () => {
+    const client = exh.client();
+    const session = await client.authenticate({ email: demo.email, password: demo.password });
+    const listed = { id: 't1', userId: session.userId, applicationId: 'a', token: 'tk', tokenSecret: 'other-device-secret', lastUsedTimestamp: 1_632_784_002_261 };
+    exh.db.failNext(1, { status: 200, body: { data: [listed], page: { total: 1, offset: 0, limit: 20 } } }, { method: 'GET' });
+    expect((await client.tokens.find()).data).toEqual([{ id: 't1', userId: session.userId, applicationId: 'a', token: 'tk', lastUsedTimestamp: 1_632_784_002_261 }]);
+  });
+});
+
 describe('clock skew', () => {
   it('re-signs once with the server time from a 109 answer and keeps the offset', async () => {
     exh.advance(60 * 60 * 1000); // the server's clock is an hour ahead of ours

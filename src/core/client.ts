@@ -5,6 +5,7 @@ import { percentEncode, signRequest } from './signer.js';
 import type { StorageOption } from './storage.js';
 import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types.js';
 import { isRecord, numberOr, withoutSecret } from './data.js';
+import { fromWire } from './wire.js';
 
 export interface ExhClientOptions {
   /** The cluster's API host, e.g. `https://api.dev.example.extrahorizon.io`. */
@@ -101,13 +102,16 @@ function fetchWithTimeout(fetchImpl: typeof fetch, timeout: number): typeof fetc
 
 const readJson = (response: Response): Promise<unknown> => response.json().catch(() => undefined);
 
-/** The JSON body of a successful answer (undefined when empty). */
+/**
+ * The JSON body of a successful answer (undefined when empty), in the app's shape (see wire.ts):
+ * every answer the client reads comes through here. `http` answers, which may be user-defined data, do not.
+ */
 async function readBody<T>(response: Response): Promise<T> {
   const text = await response.text().catch((error: unknown) => {
     throw new NetworkError('The connection was lost while the answer arrived', { cause: error });
   });
   try {
-    return (text ? JSON.parse(text) : undefined) as T;
+    return fromWire(text ? JSON.parse(text) : undefined) as T;
   } catch {
     throw new ExhError(`The ExH service answered ${response.status} with a body that is not JSON`, { status: response.status });
   }

@@ -1,23 +1,40 @@
 /** The in-memory state of one mock ExH service, and the MockDb view tests use to seed and inspect it. */
 import type { MfaMethod } from '../core/errors.js';
-import type { SsoToken } from '../core/types.js';
+import type { GlobalRole, PatientEnlistment, SsoToken, StaffEnlistment } from '../core/types.js';
 
+/** A user to seed; what is left out gets a plausible value. `/users/v1/me` answers it snake_case. */
 export interface MockUserSeed {
   id?: string;
   email: string;
   password: string;
   firstName?: string;
   lastName?: string;
+  phoneNumber?: string;
+  language?: string;
+  timeZone?: string;
+  activation?: boolean;
+  roles?: GlobalRole[];
+  staffEnlistments?: StaffEnlistment[];
+  patientEnlistments?: PatientEnlistment[];
   mfa?: { totpSecret: string; recoveryCodes: string[] };
 }
 
+/** A user as the mock keeps it (camelCase, epoch ms). */
 export interface MockUser {
   id: string;
   email: string;
   password: string;
-  firstName?: string;
-  lastName?: string;
+  firstName: string;
+  lastName: string;
+  phoneNumber: string;
+  language: string;
+  timeZone: string;
+  activation: boolean;
+  roles: GlobalRole[];
+  staffEnlistments: StaffEnlistment[];
+  patientEnlistments: PatientEnlistment[];
   creationTimestamp: number;
+  updateTimestamp: number;
   mfa?: MockUserMfa;
 }
 
@@ -39,10 +56,10 @@ export interface MockToken {
   lastUsedTimestamp: number;
 }
 
-/** What the password, MFA and SSO grants answer. */
+/** A new token as `createToken` hands it: the fields of a grant's answer (which sends the times as ISO-8601 strings). */
 export type TokenBody = Omit<MockToken, 'lastUsedTimestamp'>;
 
-/** The SSO token body the service answers, as it is kept (always with its update time). */
+/** An SSO token as it is kept (epoch ms, always with its update time). */
 export type MockSsoToken = Required<SsoToken>;
 
 export interface MockRequest {
@@ -85,7 +102,7 @@ export interface MockDb {
 }
 
 export interface MockSnapshot {
-  version: 1;
+  version: 2;
   users: MockUser[];
   tokens: MockToken[];
   mfaChallenges: MfaChallengeRecord[];
@@ -94,14 +111,61 @@ export interface MockSnapshot {
   mfaBackoffs: Array<[string, MfaBackoff]>;
 }
 
+const clinicGroupId = '64b7f0c2a1d3e4f5a6b7c9a1';
+
 export const demoUsers: readonly MockUserSeed[] = [
-  { id: '64b7f0c2a1d3e4f5a6b7c8d1', email: 'demo@example.com', password: 'demo-password', firstName: 'Demo', lastName: 'User' },
+  {
+    id: '64b7f0c2a1d3e4f5a6b7c8d1',
+    email: 'demo@example.com',
+    password: 'demo-password',
+    firstName: 'Demo',
+    lastName: 'User',
+    phoneNumber: '+32470123456',
+    language: 'EN',
+    timeZone: 'Europe/Brussels',
+    roles: [
+      {
+        id: '64b7f0c2a1d3e4f5a6b7c9b1',
+        name: 'Support',
+        description: 'Helps users with their accounts',
+        permissions: [
+          { name: 'VIEW_USER', description: 'See any user' },
+          { name: 'UPDATE_USER', description: 'Change any user' },
+        ],
+      },
+    ],
+    staffEnlistments: [
+      {
+        groupId: clinicGroupId,
+        roles: [
+          {
+            id: '64b7f0c2a1d3e4f5a6b7c9c1',
+            groupId: clinicGroupId,
+            name: 'Nurse',
+            description: 'Cares for the patients of the clinic',
+            permissions: ['VIEW_PATIENTS', 'VIEW_DOCUMENTS'],
+          },
+        ],
+      },
+    ],
+    patientEnlistments: [
+      {
+        groupId: '64b7f0c2a1d3e4f5a6b7c9a2',
+        expiryTimestamp: Date.UTC(2030, 0, 1),
+        expired: false,
+        creationTimestamp: Date.UTC(2024, 0, 1),
+      },
+    ],
+  },
   {
     id: '64b7f0c2a1d3e4f5a6b7c8d2',
     email: 'mfa@example.com',
     password: 'demo-password',
     firstName: 'Mfa',
     lastName: 'User',
+    phoneNumber: '+31612345678',
+    language: 'NL',
+    timeZone: 'Europe/Amsterdam',
     mfa: {
       totpSecret: 'JBSWY3DPEHPK3PXP',
       recoveryCodes: [
@@ -136,10 +200,6 @@ export function stableId(text: string): string {
 function tokenBody(t: MockToken): TokenBody {
   const { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp } = t;
   return { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp };
-}
-
-function copyUser(user: MockUser): MockUser {
-  return user.mfa ? { ...user, mfa: { ...user.mfa, recoveryCodes: [...user.mfa.recoveryCodes] } } : { ...user };
 }
 
 export interface MfaChallengeRecord {
@@ -193,13 +253,22 @@ export class MockState implements MockDb {
   }
 
   private makeUser(seed: MockUserSeed): MockUser {
+    const now = this.now();
     const user: MockUser = {
       id: seed.id ?? randomId(),
       email: seed.email,
       password: seed.password,
-      firstName: seed.firstName,
-      lastName: seed.lastName,
-      creationTimestamp: this.now(),
+      firstName: seed.firstName ?? 'Test',
+      lastName: seed.lastName ?? 'User',
+      phoneNumber: seed.phoneNumber ?? '+32470000000',
+      language: seed.language ?? 'EN',
+      timeZone: seed.timeZone ?? 'Europe/Brussels',
+      activation: seed.activation ?? true,
+      roles: structuredClone(seed.roles ?? []),
+      staffEnlistments: structuredClone(seed.staffEnlistments ?? []),
+      patientEnlistments: structuredClone(seed.patientEnlistments ?? []),
+      creationTimestamp: now,
+      updateTimestamp: now,
     };
     if (seed.mfa) {
       user.mfa = {
@@ -319,7 +388,7 @@ export class MockState implements MockDb {
 
   snapshot(): MockSnapshot {
     return structuredClone({
-      version: 1,
+      version: 2,
       users: this.users,
       tokens: [...this.tokens.values()],
       mfaChallenges: [...this.mfaChallenges.values()],
@@ -331,7 +400,8 @@ export class MockState implements MockDb {
   }
 
   restore(snapshot: MockSnapshot): void {
-    if (snapshot?.version !== 1) return;
+    // Another version (an older demo's saved state): start from the seeded users.
+    if (snapshot?.version !== 2) return;
     const copy = structuredClone(snapshot);
     this.users = copy.users;
     this.tokens.clear();
@@ -347,7 +417,7 @@ export class MockState implements MockDb {
   }
 
   reset(): void {
-    this.users = this.seedUsers.map(copyUser);
+    this.users = structuredClone(this.seedUsers);
     this.tokens.clear();
     this.mfaChallenges.clear();
     this.ssoTokens.clear();

@@ -13,8 +13,10 @@ import {
   type MockResponse,
   type MockSsoToken,
   type MockToken,
+  type MockUser,
   type MockUserMfa,
   type MockUserSeed,
+  type TokenBody,
 } from './db.js';
 import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling.js';
 import { totp } from './totp.js';
@@ -128,6 +130,52 @@ function render(reply: MockResponse, date: string): Response {
   return HttpResponse.json(reply.body, init);
 }
 
+// The services' formats, written out by hand: the mock must not share the client's conversion, which it checks.
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A grant's answer (auth service: camelCase, ISO-8601 times). */
+function tokenAnswer({ id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp }: TokenBody) {
+  return { id, applicationId, userId, token, tokenSecret, creationTimestamp: iso(creationTimestamp), updateTimestamp: iso(updateTimestamp) };
+}
+
+/** `GET /users/v1/me` (users service: snake_case, epoch-ms times). */
+function userAnswer(user: MockUser) {
+  return {
+    id: user.id,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    email: user.email,
+    phone_number: user.phoneNumber,
+    language: user.language,
+    time_zone: user.timeZone,
+    activation: user.activation,
+    roles: user.roles.map(({ id, name, description, permissions }) => ({
+      id,
+      name,
+      description,
+      permissions: permissions?.map((permission) => ({ name: permission.name, description: permission.description })),
+    })),
+    staff_enlistments: user.staffEnlistments.map(({ groupId, roles }) => ({
+      group_id: groupId,
+      roles: roles?.map((role) => ({
+        id: role.id,
+        group_id: role.groupId,
+        name: role.name,
+        description: role.description,
+        permissions: [...role.permissions],
+      })),
+    })),
+    patient_enlistments: user.patientEnlistments.map(({ groupId, expiryTimestamp, expired, creationTimestamp }) => ({
+      group_id: groupId,
+      expiry_timestamp: expiryTimestamp,
+      expired,
+      creation_timestamp: creationTimestamp,
+    })),
+    creation_timestamp: user.creationTimestamp,
+    update_timestamp: user.updateTimestamp,
+  };
+}
+
 function errorCode(body: unknown): number | undefined {
   const code = (body as { code?: unknown } | null)?.code;
   return typeof code === 'number' ? code : undefined;
@@ -224,7 +272,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       }
       state.loginThrottles.delete(user.id);
       if (user.mfa) throw new ExhAnswer(129, { mfa: startMfa(user.id, user.mfa) });
-      return state.issueToken(user.id);
+      return tokenAnswer(state.issueToken(user.id));
     }),
 
     route('post', '/auth/v2/oauth1/tokens/mfa', async ({ request }) => {
@@ -247,7 +295,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       }
       state.mfaBackoffs.delete(user.id);
       state.mfaChallenges.delete(token);
-      return state.issueToken(user.id);
+      return tokenAnswer(state.issueToken(user.id));
     }),
 
     route('post', '/auth/v2/oauth1/ssoTokens/generate', (context) => {
@@ -263,7 +311,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
         updateTimestamp: created,
       };
       state.ssoTokens.set(sso.ssoToken, sso);
-      return sso;
+      return { ...sso, expiryTimestamp: iso(sso.expiryTimestamp), creationTimestamp: iso(created), updateTimestamp: iso(created) };
     }),
 
     route('post', '/auth/v2/oauth1/ssoTokens/consume', async ({ request }) => {
@@ -272,7 +320,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       // Single use: gone once read, whether it was still valid or not.
       state.ssoTokens.delete(ssoToken);
       if (!sso || sso.expiryTimestamp <= now()) throw new ExhAnswer(16);
-      return state.issueToken(sso.userId);
+      return tokenAnswer(state.issueToken(sso.userId));
     }),
 
     route('get', '/auth/v2/oauth1/tokens', (context) => {
@@ -283,7 +331,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const data = active
         .slice(offset, offset + limit)
         .map(({ id, applicationId, token, tokenSecret, lastUsedTimestamp, creationTimestamp }) => ({
-          id, userId, applicationId, token, lastUsedTimestamp, creationTimestamp,
+          id, userId, applicationId, token, lastUsedTimestamp: iso(lastUsedTimestamp), creationTimestamp: iso(creationTimestamp),
           ...(listTokenSecrets ? { tokenSecret } : {}),
         }));
       return { data, page: { total: active.length, offset, limit } };
@@ -300,8 +348,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
     route('get', '/users/v1/me', (context) => {
       const user = state.userById(userToken(context).userId);
       if (!user) throw new ExhAnswer(16);
-      const { id, email, firstName, lastName, creationTimestamp } = user;
-      return { id, email, firstName, lastName, creationTimestamp };
+      return userAnswer(user);
     }),
   ];
 
