@@ -11,10 +11,11 @@ import {
   OAuthTokenError,
   ResourceUnknownError,
   UserNotAuthenticatedError,
+  createExhClient,
   type StorageAdapter,
 } from '../src/core';
 import { totp } from '../src/msw';
-import { demo, host, mfaUser, setupMockExh } from './helpers';
+import { consumerKey, consumerSecret, demo, host, mfaUser, setupMockExh } from './helpers';
 
 const exh = setupMockExh();
 
@@ -298,6 +299,22 @@ describe('answer formats: one shape for the app, camelCase with epoch-ms times',
     const listed = { id: 't1', userId: session.userId, applicationId: 'a', token: 'tk', tokenSecret: 'other-device-secret', lastUsedTimestamp: 1_632_784_002_261 };
     exh.db.failNext(1, { status: 200, body: { data: [listed], page: { total: 1, offset: 0, limit: 20 } } }, { method: 'GET' });
     expect((await client.tokens.find()).data).toEqual([{ id: 't1', userId: session.userId, applicationId: 'a', token: 'tk', lastUsedTimestamp: 1_632_784_002_261 }]);
+  });
+});
+
+describe('host', () => {
+  it.each(['127.0.0.1:8787', 'localhost:8787', 'api.example.com', '', 'ftp://api.example.com', '//api.example.com'])(
+    'refuses %j at once, naming the host option and the expected form',
+    (badHost) => {
+      expect(() => createExhClient({ host: badHost, consumerKey, consumerSecret, storage: 'memory' })).toThrow(
+        `exh-auth-react: host must be an absolute http(s) URL such as "https://api.dev.example.extrahorizon.io"; got ${JSON.stringify(badHost)}`,
+      );
+    },
+  );
+
+  it('takes http and https URLs, with or without a trailing slash', () => {
+    expect(createExhClient({ host: 'http://localhost:8787/', consumerKey, consumerSecret, storage: 'memory' }).host).toBe('http://localhost:8787');
+    expect(exh.client({ host: `${host}/` }).host).toBe(host);
   });
 });
 
