@@ -8,13 +8,14 @@ import {
   MfaReattemptDelayError,
   MfaRequiredError,
   NetworkError,
+  OAuthSignatureError,
   OAuthTokenError,
   ResourceUnknownError,
   UserNotAuthenticatedError,
   createExhClient,
   type StorageAdapter,
 } from '../src/core';
-import { totp } from '../src/msw';
+import { createMockExh, totp } from '../src/msw';
 import { consumerKey, consumerSecret, demo, host, mfaUser, setupMockExh } from './helpers';
 
 const exh = setupMockExh();
@@ -327,6 +328,27 @@ describe('clock skew', () => {
     exh.db.resetRequests();
     await client.me();
     expect(exh.db.requests.map((r) => r.status)).toEqual([200]);
+  });
+
+  it('says the clock could not be checked when the answer\'s Date header is hidden', async () => {
+    // A cross-origin service that does not expose Date, and a device clock an hour behind the service's.
+    exh.server.use(...createMockExh({ host, consumerKey, consumerSecret, now: () => exh.now(), dateHeader: false }).handlers);
+    exh.advance(60 * 60 * 1000);
+    const error = await exh.client().authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuthSignatureError);
+    expect(error).toMatchObject({ code: 109, clockUnknown: true });
+  });
+
+  it('does not blame the clock when the Date header was read', async () => {
+    const error = await exh.client({ consumerSecret: 'wrong' }).authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuthSignatureError);
+    expect(error).toMatchObject({ code: 109, clockUnknown: false });
+    exh.advance(60 * 60 * 1000);
+    // Re-signed with the service's time, refused again: the secret is wrong, not the clock.
+    expect(await exh.client({ consumerSecret: 'wrong' }).authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e)).toMatchObject({
+      code: 109,
+      clockUnknown: false,
+    });
   });
 
   it('fails a real bad signature once, without a loop', async () => {

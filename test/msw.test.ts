@@ -145,6 +145,12 @@ describe('request signing', () => {
     expect(headers.get('date')).toBe(new Date(start).toUTCString());
   });
 
+  it('leaves the Date header out with dateHeader: false, as a browser hides it cross-origin', async () => {
+    server.use(...makeMock({ dateHeader: false }).handlers);
+    const { body, headers } = await call('GET', '/users/v1/me');
+    expect(body.code).toBe(104);
+    expect(headers.get('date')).toBeNull();
+  });
 });
 
 describe('current user', () => {

@@ -190,7 +190,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
         },
       ],
       beforeError: [
-        async (error) => errorFromResponse(error.response.status, await readJson(error.response)) as never,
+        async ({ response }) => errorFromResponse(response.status, await readJson(response), response.headers) as never,
       ],
     },
   });

@@ -36,6 +36,11 @@ export interface MockExhOptions {
   latency?: number;
   /** Behave like older service versions, which list tokens with their `tokenSecret`. Default false. */
   listTokenSecrets?: boolean;
+  /**
+   * Send each answer's `Date` header. Default true; false answers as a cross-origin service looks to a
+   * browser when it does not list `Date` in `Access-Control-Expose-Headers`.
+   */
+  dateHeader?: boolean;
 }
 
 export interface MockExh {
@@ -122,9 +127,9 @@ function rqlPage(search: string): { limit: number; offset: number } {
   return { limit: match ? Number(match[1]) : 20, offset: match?.[2] ? Number(match[2]) : 0 };
 }
 
-function render(reply: MockResponse, date: string): Response {
+function render(reply: MockResponse, date: string | undefined): Response {
   if (reply.status === 0) return HttpResponse.error();
-  const init = { status: reply.status, headers: { Date: date, ...reply.headers } };
+  const init = { status: reply.status, headers: { ...(date && { Date: date }), ...reply.headers } };
   if (reply.body === undefined) return new HttpResponse(null, init);
   if (typeof reply.body === 'string') return new HttpResponse(reply.body, init);
   return HttpResponse.json(reply.body, init);
@@ -182,7 +187,7 @@ function errorCode(body: unknown): number | undefined {
 }
 
 export function createMockExh(options: MockExhOptions): MockExh {
-  const { consumerKey, consumerSecret, throttle = true, latency = 0, listTokenSecrets = false } = options;
+  const { consumerKey, consumerSecret, throttle = true, latency = 0, listTokenSecrets = false, dateHeader = true } = options;
   const host = options.host.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const state = new MockState(options.users ?? demoUsers, stableId(consumerKey), now);
@@ -233,7 +238,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const reply = await answer({ request, url, params }, handle);
       const code = errorCode(reply.body);
       state.requests.push({ method: request.method, path: url.pathname, status: reply.status, ...(code !== undefined && { code }) });
-      return render(reply, new Date(now()).toUTCString());
+      return render(reply, dateHeader ? new Date(now()).toUTCString() : undefined);
     });
   }
 
