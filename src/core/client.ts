@@ -118,19 +118,11 @@ async function readBody<T>(response: Response): Promise<T> {
 }
 
 /** Fails at once on a host that is not an absolute http(s) URL: fetch would only say "Failed to parse URL" later. */
-function checkHost(host: unknown): string {
-  let protocol = '';
-  try {
-    protocol = new URL(host as string).protocol;
-  } catch {
-    // Not a URL at all, e.g. `127.0.0.1:8787` or `api.example.com`.
+function checkHost(host: string): string {
+  if (!/^https?:\/\/[^/]/i.test(host)) {
+    throw new TypeError(`exh-auth-react: host must be an absolute http(s) URL such as "https://api.dev.example.extrahorizon.io"; got ${JSON.stringify(host)}`);
   }
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new TypeError(
-      `exh-auth-react: host must be an absolute http(s) URL such as "https://api.dev.example.extrahorizon.io"; got ${JSON.stringify(host)}`,
-    );
-  }
-  return (host as string).replace(/\/+$/, '');
+  return host.replace(/\/+$/, '');
 }
 
 export function createExhClient(options: ExhClientOptions): ExhClient {

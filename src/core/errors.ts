@@ -86,6 +86,16 @@ export const OAuthKeyError = namedErrorClass('OAuthKeyError', 107);
 export type OAuthKeyError = ExhError;
 export const OAuthTokenError = namedErrorClass('OAuthTokenError', 108);
 export type OAuthTokenError = ExhError;
+/**
+ * 109: the signature did not match, or its timestamp was too far from the service's clock. When the
+ * answer's `Date` header can be read, the client corrects a wrong device clock by itself; `clockUnknown`
+ * is true when it could not be read (a cross-origin answer without `Access-Control-Expose-Headers: Date`),
+ * so the device's date and time may be what is wrong.
+ */
+export const OAuthSignatureError = namedErrorClass('OAuthSignatureError', 109);
+export interface OAuthSignatureError extends ExhError {
+  readonly clockUnknown: boolean;
+}
 export const DuplicateRequestError = namedErrorClass('DuplicateRequestError', 110);
 export type DuplicateRequestError = ExhError;
 export const InvalidMfaCodeError = namedErrorClass('InvalidMfaCodeError', 130);
@@ -98,21 +108,6 @@ export const LoginFreezeError = namedErrorClass('LoginFreezeError', 212);
 export type LoginFreezeError = ExhError;
 export const TooManyFailedAttemptsError = namedErrorClass('TooManyFailedAttemptsError', 213);
 export type TooManyFailedAttemptsError = ExhError;
-
-/**
- * 109: the signature did not match, or its timestamp was too far from the service's clock. When the
- * answer's `Date` header can be read, the client corrects a wrong device clock by itself; `clockUnknown`
- * is true when it could not be read (a cross-origin answer without `Access-Control-Expose-Headers: Date`),
- * so the device's date and time may be what is wrong.
- */
-export class OAuthSignatureError extends ExhError {
-  override name = 'OAuthSignatureError';
-  declare readonly clockUnknown: boolean;
-  constructor(message: string, options: ExhErrorOptions & { clockUnknown?: boolean } = {}) {
-    super(message, options);
-    this.clockUnknown = options.clockUnknown ?? false;
-  }
-}
 
 export class MfaRequiredError extends ExhError {
   override name = 'MfaRequiredError';
@@ -174,10 +169,10 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
   if (code === 134) {
     return new MfaReattemptDelayError(message, withExtra({ remainingDelay: numberOr(body.remainingDelay, 1000) }));
   }
-  if (code === 109) {
-    const clockUnknown = headers !== undefined && Number.isNaN(Date.parse(headers.get('Date') ?? ''));
-    return new OAuthSignatureError(message, { code, status, body: safeBody, clockUnknown });
-  }
   const ErrorClass = classByCode[code] ?? ExhError;
-  return new ErrorClass(message, { code, status, body: safeBody });
+  const error = new ErrorClass(message, { code, status, body: safeBody });
+  if (code === 109) {
+    (error as { clockUnknown?: boolean }).clockUnknown = !!headers && Number.isNaN(Date.parse(headers.get('Date') ?? ''));
+  }
+  return error;
 }
