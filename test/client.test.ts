@@ -332,11 +332,13 @@ describe('clock skew', () => {
 
   it('says the clock could not be checked when the answer\'s Date header is hidden', async () => {
     // A cross-origin service that does not expose Date, and a device clock an hour behind the service's.
-    exh.server.use(...createMockExh({ host, consumerKey, consumerSecret, now: () => exh.now(), dateHeader: false }).handlers);
+    const hidden = createMockExh({ host, consumerKey, consumerSecret, now: () => exh.now(), dateHeader: false });
+    exh.server.use(...hidden.handlers);
     exh.advance(60 * 60 * 1000);
     const error = await exh.client().authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OAuthSignatureError);
     expect(error).toMatchObject({ code: 109, clockUnknown: true });
+    expect(hidden.db.count('POST', '/auth/v2/oauth1/tokens')).toBe(1); // nothing to correct the clock with: no re-sign
   });
 
   it('does not blame the clock when the Date header was read', async () => {
