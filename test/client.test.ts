@@ -8,13 +8,15 @@ import {
   MfaReattemptDelayError,
   MfaRequiredError,
   NetworkError,
+  OAuthSignatureError,
   OAuthTokenError,
   ResourceUnknownError,
   UserNotAuthenticatedError,
+  createExhClient,
   type StorageAdapter,
 } from '../src/core';
-import { totp } from '../src/msw';
-import { demo, host, mfaUser, setupMockExh } from './helpers';
+import { createMockExh, totp } from '../src/msw';
+import { consumerKey, consumerSecret, demo, host, mfaUser, setupMockExh } from './helpers';
 
 const exh = setupMockExh();
 
@@ -254,6 +256,69 @@ describe('storage', () => {
   });
 });
 
+describe('answer formats: one shape for the app, camelCase with epoch-ms times', () => {
+  it('me() camelizes the users service\'s snake_case user at every depth and leaves values alone', async () => {
+    const client = exh.client();
+    await client.authenticate({ email: demo.email, password: demo.password });
+    const user = await client.me();
+    expect(user).toEqual({
+      id: demo.id,
+      firstName: 'Demo',
+      lastName: 'User',
+      email: demo.email,
+      phoneNumber: '+32470123456',
+      language: 'EN',
+      timeZone: 'Europe/Brussels',
+      activation: true,
+      roles: demo.roles,
+      staffEnlistments: demo.staffEnlistments,
+      patientEnlistments: demo.patientEnlistments,
+      creationTimestamp: expect.any(Number),
+      updateTimestamp: expect.any(Number),
+    });
+    expect(user.staffEnlistments![0]!.roles![0]!.permissions).toEqual(['VIEW_PATIENTS', 'VIEW_DOCUMENTS']);
+    expect(user.roles![0]!.permissions![0]).toEqual({ name: 'VIEW_USER', description: 'See any user' });
+  });
+
+  it('reads the auth service\'s ISO-8601 times as epoch ms: the session, listed tokens, SSO tokens', async () => {
+    const signedInAt = exh.now();
+    const client = exh.client();
+    const session = await client.authenticate({ email: demo.email, password: demo.password });
+    expect(session.createdAt).toBe(signedInAt);
+    exh.advance(5000);
+    const { data } = await client.tokens.find();
+    expect(data).toEqual([
+      { id: session.tokenId, userId: session.userId, applicationId: session.applicationId, token: session.token, creationTimestamp: signedInAt, lastUsedTimestamp: signedInAt + 5000 },
+    ]);
+    const sso = await client.generateSsoToken();
+    expect(sso).toMatchObject({ creationTimestamp: signedInAt + 5000, updateTimestamp: signedInAt + 5000, expiryTimestamp: signedInAt + 5000 + 5 * 60_000 });
+  });
+
+  it('also takes epoch-ms numbers, as older auth deployments send them, and still drops listed secrets', async () => {
+    const client = exh.client();
+    const session = await client.authenticate({ email: demo.email, password: demo.password });
+    const listed = { id: 't1', userId: session.userId, applicationId: 'a', token: 'tk', tokenSecret: 'other-device-secret', lastUsedTimestamp: 1_632_784_002_261 };
+    exh.db.failNext(1, { status: 200, body: { data: [listed], page: { total: 1, offset: 0, limit: 20 } } }, { method: 'GET' });
+    expect((await client.tokens.find()).data).toEqual([{ id: 't1', userId: session.userId, applicationId: 'a', token: 'tk', lastUsedTimestamp: 1_632_784_002_261 }]);
+  });
+});
+
+describe('host', () => {
+  it.each(['127.0.0.1:8787', 'localhost:8787', 'api.example.com', '', 'ftp://api.example.com', '//api.example.com'])(
+    'refuses %j at once, naming the host option and the expected form',
+    (badHost) => {
+      expect(() => createExhClient({ host: badHost, consumerKey, consumerSecret, storage: 'memory' })).toThrow(
+        `exh-auth-react: host must be an absolute http(s) URL such as "https://api.dev.example.extrahorizon.io"; got ${JSON.stringify(badHost)}`,
+      );
+    },
+  );
+
+  it('takes http and https URLs, with or without a trailing slash', () => {
+    expect(createExhClient({ host: 'http://localhost:8787/', consumerKey, consumerSecret, storage: 'memory' }).host).toBe('http://localhost:8787');
+    expect(exh.client({ host: `${host}/` }).host).toBe(host);
+  });
+});
+
 describe('clock skew', () => {
   it('re-signs once with the server time from a 109 answer and keeps the offset', async () => {
     exh.advance(60 * 60 * 1000); // the server's clock is an hour ahead of ours
@@ -263,6 +328,29 @@ describe('clock skew', () => {
     exh.db.resetRequests();
     await client.me();
     expect(exh.db.requests.map((r) => r.status)).toEqual([200]);
+  });
+
+  it('says the clock could not be checked when the answer\'s Date header is hidden', async () => {
+    // A cross-origin service that does not expose Date, and a device clock an hour behind the service's.
+    const hidden = createMockExh({ host, consumerKey, consumerSecret, now: () => exh.now(), dateHeader: false });
+    exh.server.use(...hidden.handlers);
+    exh.advance(60 * 60 * 1000);
+    const error = await exh.client().authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuthSignatureError);
+    expect(error).toMatchObject({ code: 109, clockUnknown: true });
+    expect(hidden.db.count('POST', '/auth/v2/oauth1/tokens')).toBe(1); // nothing to correct the clock with: no re-sign
+  });
+
+  it('does not blame the clock when the Date header was read', async () => {
+    const error = await exh.client({ consumerSecret: 'wrong' }).authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuthSignatureError);
+    expect(error).toMatchObject({ code: 109, clockUnknown: false });
+    exh.advance(60 * 60 * 1000);
+    // Re-signed with the service's time, refused again: the secret is wrong, not the clock.
+    expect(await exh.client({ consumerSecret: 'wrong' }).authenticate({ email: demo.email, password: demo.password }).catch((e: unknown) => e)).toMatchObject({
+      code: 109,
+      clockUnknown: false,
+    });
   });
 
   it('fails a real bad signature once, without a loop', async () => {

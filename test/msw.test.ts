@@ -136,13 +136,78 @@ describe('request signing', () => {
     const session = await signIn();
     const { status, body } = await call('GET', '/users/v1/me?x=é&a[]=1&a[]=2&b=a+b%20c', { token: session });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ email: demo.email, firstName: 'Demo', lastName: 'User', id: session.userId });
+    expect(body).toMatchObject({ email: demo.email, first_name: 'Demo', last_name: 'User', id: session.userId });
   });
 
   it('answers 104 for a user call signed by the consumer only, and sends a Date header from the clock', async () => {
     const { body, headers } = await call('GET', '/users/v1/me');
     expect(body.code).toBe(104);
     expect(headers.get('date')).toBe(new Date(start).toUTCString());
+  });
+
+  it('leaves the Date header out with dateHeader: false, as a browser hides it cross-origin', async () => {
+    server.use(...makeMock({ dateHeader: false }).handlers);
+    const { body, headers } = await call('GET', '/users/v1/me');
+    expect(body.code).toBe(104);
+    expect(headers.get('date')).toBeNull();
+  });
+});
+
+describe('current user', () => {
+  it('answers the way the users service does: snake_case keys at every depth, epoch-ms times', async () => {
+    const { status, body } = await call('GET', '/users/v1/me', { token: await signIn() });
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      id: '64b7f0c2a1d3e4f5a6b7c8d1',
+      first_name: 'Demo',
+      last_name: 'User',
+      email: 'demo@example.com',
+      phone_number: '+32470123456',
+      language: 'EN',
+      time_zone: 'Europe/Brussels',
+      activation: true,
+      roles: [
+        {
+          id: '64b7f0c2a1d3e4f5a6b7c9b1',
+          name: 'Support',
+          description: 'Helps users with their accounts',
+          permissions: [
+            { name: 'VIEW_USER', description: 'See any user' },
+            { name: 'UPDATE_USER', description: 'Change any user' },
+          ],
+        },
+      ],
+      staff_enlistments: [
+        {
+          group_id: '64b7f0c2a1d3e4f5a6b7c9a1',
+          roles: [
+            {
+              id: '64b7f0c2a1d3e4f5a6b7c9c1',
+              group_id: '64b7f0c2a1d3e4f5a6b7c9a1',
+              name: 'Nurse',
+              description: 'Cares for the patients of the clinic',
+              permissions: ['VIEW_PATIENTS', 'VIEW_DOCUMENTS'],
+            },
+          ],
+        },
+      ],
+      patient_enlistments: [
+        {
+          group_id: '64b7f0c2a1d3e4f5a6b7c9a2',
+          expiry_timestamp: Date.UTC(2030, 0, 1),
+          expired: false,
+          creation_timestamp: Date.UTC(2024, 0, 1),
+        },
+      ],
+      creation_timestamp: start,
+      update_timestamp: start,
+    });
+  });
+
+  it('fills in a plausible user for a seed with only an e-mail and a password', async () => {
+    mock.db.addUser({ email: 'new@example.com', password: 'pw' });
+    const { body } = await call('GET', '/users/v1/me', { token: (await login({ email: 'new@example.com', password: 'pw' })).body });
+    expect(body).toMatchObject({ first_name: expect.any(String), language: 'EN', roles: [], staff_enlistments: [], patient_enlistments: [] });
   });
 });
 
@@ -152,7 +217,12 @@ describe('password grant', () => {
     expect(Object.keys(body).sort()).toEqual(
       ['applicationId', 'creationTimestamp', 'id', 'token', 'tokenSecret', 'updateTimestamp', 'userId'].sort(),
     );
-    expect(body).toMatchObject({ creationTimestamp: start, applicationId: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    // The auth service: camelCase, times as ISO-8601 strings.
+    expect(body).toMatchObject({
+      creationTimestamp: '2024-01-01T12:00:00.000Z',
+      updateTimestamp: '2024-01-01T12:00:00.000Z',
+      applicationId: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
     expect(mock.db.tokensOf(demo.email).map((t) => t.id)).toEqual([body.id]);
   });
 
@@ -265,7 +335,12 @@ describe('SSO tokens', () => {
   it('generates a token another client consumes once', async () => {
     const session = await signIn();
     const generated = await call('POST', '/auth/v2/oauth1/ssoTokens/generate', { token: session, body: {} });
-    expect(generated.body).toMatchObject({ userId: session.userId, expiryTimestamp: start + 5 * 60_000 });
+    expect(generated.body).toMatchObject({
+      userId: session.userId,
+      expiryTimestamp: '2024-01-01T12:05:00.000Z',
+      creationTimestamp: '2024-01-01T12:00:00.000Z',
+      updateTimestamp: '2024-01-01T12:00:00.000Z',
+    });
     const consume = () => call('POST', '/auth/v2/oauth1/ssoTokens/consume', { body: { ssoToken: generated.body.ssoToken } });
     const first = await consume();
     expect(first.status).toBe(200);
@@ -293,7 +368,14 @@ describe('tokens', () => {
     expect(status).toBe(200);
     expect(body.page).toEqual({ total: 2, offset: 0, limit: 1 });
     expect(body.data).toEqual([
-      { id: session.id, userId: session.userId, applicationId: session.applicationId, token: session.token, lastUsedTimestamp: start + 5000, creationTimestamp: start },
+      {
+        id: session.id,
+        userId: session.userId,
+        applicationId: session.applicationId,
+        token: session.token,
+        lastUsedTimestamp: '2024-01-01T12:00:05.000Z',
+        creationTimestamp: '2024-01-01T12:00:00.000Z',
+      },
     ]);
     const second = await call('GET', '/auth/v2/oauth1/tokens?limit(1,1)', { token: session });
     expect(second.body.data.map((t: { id: string }) => t.id)).toEqual([other.id]);

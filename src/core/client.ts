@@ -5,6 +5,7 @@ import { percentEncode, signRequest } from './signer.js';
 import type { StorageOption } from './storage.js';
 import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types.js';
 import { isRecord, numberOr, withoutSecret } from './data.js';
+import { fromWire } from './wire.js';
 
 export interface ExhClientOptions {
   /** The cluster's API host, e.g. `https://api.dev.example.extrahorizon.io`. */
@@ -101,20 +102,31 @@ function fetchWithTimeout(fetchImpl: typeof fetch, timeout: number): typeof fetc
 
 const readJson = (response: Response): Promise<unknown> => response.json().catch(() => undefined);
 
-/** The JSON body of a successful answer (undefined when empty). */
+/**
+ * The JSON body of a successful answer (undefined when empty), in the app's shape (see wire.ts):
+ * every answer the client reads comes through here. `http` answers, which may be user-defined data, do not.
+ */
 async function readBody<T>(response: Response): Promise<T> {
   const text = await response.text().catch((error: unknown) => {
     throw new NetworkError('The connection was lost while the answer arrived', { cause: error });
   });
   try {
-    return (text ? JSON.parse(text) : undefined) as T;
+    return fromWire(text ? JSON.parse(text) : undefined) as T;
   } catch {
     throw new ExhError(`The ExH service answered ${response.status} with a body that is not JSON`, { status: response.status });
   }
 }
 
+/** Fails at once on a host that is not an absolute http(s) URL: fetch would only say "Failed to parse URL" later. */
+function checkHost(host: string): string {
+  if (!/^https?:\/\/[^/]/i.test(host)) {
+    throw new TypeError(`exh-auth-react: host must be an absolute http(s) URL such as "https://api.dev.example.extrahorizon.io"; got ${JSON.stringify(host)}`);
+  }
+  return host.replace(/\/+$/, '');
+}
+
 export function createExhClient(options: ExhClientOptions): ExhClient {
-  const host = options.host.replace(/\/+$/, '');
+  const host = checkHost(options.host);
   const { consumerKey, consumerSecret } = options;
   const store = createSessionStore(options.storage, options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`);
   // Server time minus client time, learnt from a 109 answer's Date header (clock skew).
@@ -170,7 +182,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
         },
       ],
       beforeError: [
-        async (error) => errorFromResponse(error.response.status, await readJson(error.response)) as never,
+        async ({ response }) => errorFromResponse(response.status, await readJson(response), response.headers) as never,
       ],
     },
   });

@@ -86,8 +86,16 @@ export const OAuthKeyError = namedErrorClass('OAuthKeyError', 107);
 export type OAuthKeyError = ExhError;
 export const OAuthTokenError = namedErrorClass('OAuthTokenError', 108);
 export type OAuthTokenError = ExhError;
+/**
+ * 109: the signature did not match, or its timestamp was too far from the service's clock. When the
+ * answer's `Date` header can be read, the client corrects a wrong device clock by itself; `clockUnknown`
+ * is true when it could not be read (a cross-origin answer without `Access-Control-Expose-Headers: Date`),
+ * so the device's date and time may be what is wrong.
+ */
 export const OAuthSignatureError = namedErrorClass('OAuthSignatureError', 109);
-export type OAuthSignatureError = ExhError;
+export interface OAuthSignatureError extends ExhError {
+  readonly clockUnknown: boolean;
+}
 export const DuplicateRequestError = namedErrorClass('DuplicateRequestError', 110);
 export type DuplicateRequestError = ExhError;
 export const InvalidMfaCodeError = namedErrorClass('InvalidMfaCodeError', 130);
@@ -142,8 +150,11 @@ function mfaChallenge(value: unknown): MfaChallengeBody | undefined {
   };
 }
 
-/** Builds the typed error for an error answer. `body` is the parsed JSON, or undefined when it was not JSON. */
-export function errorFromResponse(status: number, body: unknown): ExhError {
+/**
+ * Builds the typed error for an error answer. `body` is the parsed JSON, or undefined when it was not JSON;
+ * `headers`, when given, tell whether the service's clock was readable (see OAuthSignatureError).
+ */
+export function errorFromResponse(status: number, body: unknown, headers?: Headers): ExhError {
   if (!isRecord(body) || typeof body.code !== 'number') {
     return new ExhError(`The ExH service answered ${status} without an error body`, { status });
   }
@@ -159,5 +170,9 @@ export function errorFromResponse(status: number, body: unknown): ExhError {
     return new MfaReattemptDelayError(message, withExtra({ remainingDelay: numberOr(body.remainingDelay, 1000) }));
   }
   const ErrorClass = classByCode[code] ?? ExhError;
-  return new ErrorClass(message, { code, status, body: safeBody });
+  const error = new ErrorClass(message, { code, status, body: safeBody });
+  if (code === 109) {
+    (error as { clockUnknown?: boolean }).clockUnknown = !!headers && Number.isNaN(Date.parse(headers.get('Date') ?? ''));
+  }
+  return error;
 }

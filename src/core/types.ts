@@ -65,10 +65,65 @@ export interface SsoToken {
   updateTimestamp?: number;
 }
 
+/** A global role's permission. */
+export interface GlobalPermission {
+  name: string;
+  description: string;
+}
+
+/** A role that applies everywhere: its permissions are objects. */
+export interface GlobalRole {
+  id: string;
+  name: string;
+  description: string;
+  permissions?: GlobalPermission[];
+}
+
+/** A role within one group: its permissions are plain names. */
+export interface GroupRole {
+  id: string;
+  groupId: string;
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
+/** The user is staff of a group, with the group's roles. */
+export interface StaffEnlistment {
+  groupId: string;
+  roles?: GroupRole[];
+}
+
+/** The user is a patient of a group. */
+export interface PatientEnlistment {
+  groupId: string;
+  /** Epoch milliseconds. */
+  expiryTimestamp: number;
+  expired: boolean;
+  /** Epoch milliseconds. */
+  creationTimestamp: number;
+}
+
+/** The signed-in user (`GET /users/v1/me`), camelCase whatever the service sends, timestamps in epoch ms. */
 export interface ExhUser {
   id: string;
+  firstName: string;
+  lastName: string;
   email: string;
-  firstName?: string;
-  lastName?: string;
+  phoneNumber: string;
+  /** e.g. `EN`. */
+  language: string;
+  /** e.g. `Europe/Brussels`. */
+  timeZone: string;
+  activation: boolean;
+  profileImage?: string;
+  lastFailedTimestamp?: number;
+  failedCount?: number;
+  creationTimestamp: number;
+  updateTimestamp: number;
+  roles?: GlobalRole[];
+  staffEnlistments?: StaffEnlistment[];
+  patientEnlistments?: PatientEnlistment[];
+  /** Fields the service adds. */
   [field: string]: unknown;
 }

@@ -87,7 +87,7 @@ export interface AccountKit {
   now(): number;
 }
 
-/** The user as the users service answers it: snake_case, epoch-ms timestamps. */
+/** The user as the users service answers it (`/me`, register, update): snake_case, epoch-ms times. */
 export function userBody(user: MockUser): Record<string, unknown> {
   const body: Record<string, unknown> = {
     id: user.id,
@@ -98,13 +98,32 @@ export function userBody(user: MockUser): Record<string, unknown> {
     language: user.language,
     time_zone: user.timeZone,
     activation: user.activation,
+    roles: user.roles.map(({ id, name, description, permissions }) => ({
+      id,
+      name,
+      description,
+      permissions: permissions?.map((permission) => ({ name: permission.name, description: permission.description })),
+    })),
+    staff_enlistments: user.staffEnlistments.map(({ groupId, roles }) => ({
+      group_id: groupId,
+      roles: roles?.map((role) => ({
+        id: role.id,
+        group_id: role.groupId,
+        name: role.name,
+        description: role.description,
+        permissions: [...role.permissions],
+      })),
+    })),
+    patient_enlistments: user.patientEnlistments.map(({ groupId, expiryTimestamp, expired, creationTimestamp }) => ({
+      group_id: groupId,
+      expiry_timestamp: expiryTimestamp,
+      expired,
+      creation_timestamp: creationTimestamp,
+    })),
     birthday: user.birthday,
     gender: user.gender,
     country: user.country,
     region: user.region,
-    roles: [],
-    staff_enlistments: [],
-    patient_enlistments: [],
     creation_timestamp: user.creationTimestamp,
     update_timestamp: user.updateTimestamp,
   };

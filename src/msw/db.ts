@@ -1,39 +1,44 @@
 /** The in-memory state of one mock ExH service, and the MockDb view tests use to seed and inspect it. */
 import type { MfaMethod } from '../core/errors.js';
-import type { SsoToken } from '../core/types.js';
+import type { GlobalRole, PatientEnlistment, SsoToken, StaffEnlistment } from '../core/types.js';
 
+/** A user to seed; what is left out gets a plausible value. `/users/v1/me` answers it snake_case. */
 export interface MockUserSeed {
   id?: string;
   email: string;
   password: string;
   firstName?: string;
   lastName?: string;
-  mfa?: { totpSecret: string; recoveryCodes: string[] };
   phoneNumber?: string;
-  /** e.g. `EN`. */
   language?: string;
-  /** e.g. `Europe/Brussels`. */
   timeZone?: string;
-  /** Default true: a seeded account is activated. */
   activation?: boolean;
+  roles?: GlobalRole[];
+  staffEnlistments?: StaffEnlistment[];
+  patientEnlistments?: PatientEnlistment[];
+  mfa?: { totpSecret: string; recoveryCodes: string[] };
   /** Signs in through an external identity provider: no password reset (215). */
   oidc?: boolean;
 }
 
+/** A user as the mock keeps it (camelCase, epoch ms). */
 export interface MockUser {
   id: string;
   email: string;
   password: string;
-  firstName?: string;
-  lastName?: string;
-  creationTimestamp: number;
-  mfa?: MockUserMfa;
-  phoneNumber?: string;
-  language?: string;
-  timeZone?: string;
+  firstName: string;
+  lastName: string;
+  phoneNumber: string;
+  language: string;
+  timeZone: string;
   activation: boolean;
-  oidc?: boolean;
+  roles: GlobalRole[];
+  staffEnlistments: StaffEnlistment[];
+  patientEnlistments: PatientEnlistment[];
+  creationTimestamp: number;
   updateTimestamp: number;
+  mfa?: MockUserMfa;
+  oidc?: boolean;
   /** Set by registration when given. */
   birthday?: string;
   gender?: number;
@@ -59,10 +64,10 @@ export interface MockToken {
   lastUsedTimestamp: number;
 }
 
-/** What the password, MFA and SSO grants answer. */
+/** A new token as `createToken` hands it: the fields of a grant's answer (which sends the times as ISO-8601 strings). */
 export type TokenBody = Omit<MockToken, 'lastUsedTimestamp'>;
 
-/** The SSO token body the service answers, as it is kept (always with its update time). */
+/** An SSO token as it is kept (epoch ms, always with its update time). */
 export type MockSsoToken = Required<SsoToken>;
 
 export interface MockRequest {
@@ -109,7 +114,7 @@ export interface MockDb {
 }
 
 export interface MockSnapshot {
-  version: 1;
+  version: 2;
   users: MockUser[];
   tokens: MockToken[];
   mfaChallenges: MfaChallengeRecord[];
@@ -150,14 +155,61 @@ export interface AccountRequest {
   lastRequestAt: number;
 }
 
+const clinicGroupId = '64b7f0c2a1d3e4f5a6b7c9a1';
+
 export const demoUsers: readonly MockUserSeed[] = [
-  { id: '64b7f0c2a1d3e4f5a6b7c8d1', email: 'demo@example.com', password: 'demo-password', firstName: 'Demo', lastName: 'User' },
+  {
+    id: '64b7f0c2a1d3e4f5a6b7c8d1',
+    email: 'demo@example.com',
+    password: 'demo-password',
+    firstName: 'Demo',
+    lastName: 'User',
+    phoneNumber: '+32470123456',
+    language: 'EN',
+    timeZone: 'Europe/Brussels',
+    roles: [
+      {
+        id: '64b7f0c2a1d3e4f5a6b7c9b1',
+        name: 'Support',
+        description: 'Helps users with their accounts',
+        permissions: [
+          { name: 'VIEW_USER', description: 'See any user' },
+          { name: 'UPDATE_USER', description: 'Change any user' },
+        ],
+      },
+    ],
+    staffEnlistments: [
+      {
+        groupId: clinicGroupId,
+        roles: [
+          {
+            id: '64b7f0c2a1d3e4f5a6b7c9c1',
+            groupId: clinicGroupId,
+            name: 'Nurse',
+            description: 'Cares for the patients of the clinic',
+            permissions: ['VIEW_PATIENTS', 'VIEW_DOCUMENTS'],
+          },
+        ],
+      },
+    ],
+    patientEnlistments: [
+      {
+        groupId: '64b7f0c2a1d3e4f5a6b7c9a2',
+        expiryTimestamp: Date.UTC(2030, 0, 1),
+        expired: false,
+        creationTimestamp: Date.UTC(2024, 0, 1),
+      },
+    ],
+  },
   {
     id: '64b7f0c2a1d3e4f5a6b7c8d2',
     email: 'mfa@example.com',
     password: 'demo-password',
     firstName: 'Mfa',
     lastName: 'User',
+    phoneNumber: '+31612345678',
+    language: 'NL',
+    timeZone: 'Europe/Amsterdam',
     mfa: {
       totpSecret: 'JBSWY3DPEHPK3PXP',
       recoveryCodes: [
@@ -192,10 +244,6 @@ export function stableId(text: string): string {
 function tokenBody(t: MockToken): TokenBody {
   const { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp } = t;
   return { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp };
-}
-
-function copyUser(user: MockUser): MockUser {
-  return user.mfa ? { ...user, mfa: { ...user.mfa, recoveryCodes: [...user.mfa.recoveryCodes] } } : { ...user };
 }
 
 export interface MfaChallengeRecord {
@@ -252,19 +300,23 @@ export class MockState implements MockDb {
   }
 
   private makeUser(seed: MockUserSeed): MockUser {
+    const now = this.now();
     const user: MockUser = {
       id: seed.id ?? randomId(),
       email: seed.email,
       password: seed.password,
-      firstName: seed.firstName,
-      lastName: seed.lastName,
-      phoneNumber: seed.phoneNumber,
-      language: seed.language,
-      timeZone: seed.timeZone,
+      firstName: seed.firstName ?? 'Test',
+      lastName: seed.lastName ?? 'User',
+      phoneNumber: seed.phoneNumber ?? '+32470000000',
+      language: seed.language ?? 'EN',
+      timeZone: seed.timeZone ?? 'Europe/Brussels',
       activation: seed.activation ?? true,
+      roles: structuredClone(seed.roles ?? []),
+      staffEnlistments: structuredClone(seed.staffEnlistments ?? []),
+      patientEnlistments: structuredClone(seed.patientEnlistments ?? []),
       ...(seed.oidc && { oidc: true }),
-      creationTimestamp: this.now(),
-      updateTimestamp: this.now(),
+      creationTimestamp: now,
+      updateTimestamp: now,
     };
     if (seed.mfa) {
       user.mfa = {
@@ -389,7 +441,7 @@ export class MockState implements MockDb {
 
   snapshot(): MockSnapshot {
     return structuredClone({
-      version: 1,
+      version: 2,
       users: this.users,
       tokens: [...this.tokens.values()],
       mfaChallenges: [...this.mfaChallenges.values()],
@@ -403,7 +455,8 @@ export class MockState implements MockDb {
   }
 
   restore(snapshot: MockSnapshot): void {
-    if (snapshot?.version !== 1) return;
+    // Another version (an older demo's saved state): start from the seeded users.
+    if (snapshot?.version !== 2) return;
     const copy = structuredClone(snapshot);
     // Users of snapshots older than the account API were activated accounts.
     this.users = copy.users.map((user) => ({
@@ -427,7 +480,7 @@ export class MockState implements MockDb {
   }
 
   reset(): void {
-    this.users = this.seedUsers.map(copyUser);
+    this.users = structuredClone(this.seedUsers);
     this.tokens.clear();
     this.mfaChallenges.clear();
     this.ssoTokens.clear();

@@ -2,7 +2,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { MfaChallengeBody } from '../core/errors.js';
 import { hmacSha1, signatureBaseString } from '../core/signer.js';
-import { accountErrors, accountHandlers, type AccountOptions } from './account.js';
+import { accountErrors, accountHandlers, userBody, type AccountOptions } from './account.js';
 import { parseAuthorizationHeader } from './authorization.js';
 import {
   demoUsers,
@@ -16,6 +16,7 @@ import {
   type MockToken,
   type MockUserMfa,
   type MockUserSeed,
+  type TokenBody,
 } from './db.js';
 import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling.js';
 import { totp } from './totp.js';
@@ -35,6 +36,11 @@ export interface MockExhOptions extends AccountOptions {
   latency?: number;
   /** Behave like older service versions, which list tokens with their `tokenSecret`. Default false. */
   listTokenSecrets?: boolean;
+  /**
+   * Send each answer's `Date` header. Default true; false answers as a cross-origin service looks to a
+   * browser when it does not list `Date` in `Access-Control-Expose-Headers`.
+   */
+  dateHeader?: boolean;
 }
 
 export interface MockExh {
@@ -125,12 +131,20 @@ function rqlPage(search: string): { limit: number; offset: number } {
   return { limit: match ? Number(match[1]) : 20, offset: match?.[2] ? Number(match[2]) : 0 };
 }
 
-function render(reply: MockResponse, date: string): Response {
+function render(reply: MockResponse, date: string | undefined): Response {
   if (reply.status === 0) return HttpResponse.error();
-  const init = { status: reply.status, headers: { Date: date, ...reply.headers } };
+  const init = { status: reply.status, headers: { ...(date && { Date: date }), ...reply.headers } };
   if (reply.body === undefined) return new HttpResponse(null, init);
   if (typeof reply.body === 'string') return new HttpResponse(reply.body, init);
   return HttpResponse.json(reply.body, init);
+}
+
+// The services' formats, written out by hand: the mock must not share the client's conversion, which it checks.
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A grant's answer (auth service: camelCase, ISO-8601 times). */
+function tokenAnswer({ id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp }: TokenBody) {
+  return { id, applicationId, userId, token, tokenSecret, creationTimestamp: iso(creationTimestamp), updateTimestamp: iso(updateTimestamp) };
 }
 
 function errorCode(body: unknown): number | undefined {
@@ -139,7 +153,7 @@ function errorCode(body: unknown): number | undefined {
 }
 
 export function createMockExh(options: MockExhOptions): MockExh {
-  const { consumerKey, consumerSecret, throttle = true, latency = 0, listTokenSecrets = false } = options;
+  const { consumerKey, consumerSecret, throttle = true, latency = 0, listTokenSecrets = false, dateHeader = true } = options;
   const host = options.host.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const state = new MockState(options.users ?? demoUsers, stableId(consumerKey), now);
@@ -201,7 +215,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const reply = await answer({ request, url, params }, handle, auth);
       const code = errorCode(reply.body);
       state.requests.push({ method: request.method, path: url.pathname, status: reply.status, ...(code !== undefined && { code }) });
-      return render(reply, new Date(now()).toUTCString());
+      return render(reply, dateHeader ? new Date(now()).toUTCString() : undefined);
     });
   }
 
@@ -240,7 +254,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       }
       state.loginThrottles.delete(user.id);
       if (user.mfa) throw new ExhAnswer(129, { mfa: startMfa(user.id, user.mfa) });
-      return state.issueToken(user.id);
+      return tokenAnswer(state.issueToken(user.id));
     }),
 
     route('post', '/auth/v2/oauth1/tokens/mfa', async ({ request }) => {
@@ -263,7 +277,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       }
       state.mfaBackoffs.delete(user.id);
       state.mfaChallenges.delete(token);
-      return state.issueToken(user.id);
+      return tokenAnswer(state.issueToken(user.id));
     }),
 
     route('post', '/auth/v2/oauth1/ssoTokens/generate', (context) => {
@@ -279,7 +293,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
         updateTimestamp: created,
       };
       state.ssoTokens.set(sso.ssoToken, sso);
-      return sso;
+      return { ...sso, expiryTimestamp: iso(sso.expiryTimestamp), creationTimestamp: iso(created), updateTimestamp: iso(created) };
     }),
 
     route('post', '/auth/v2/oauth1/ssoTokens/consume', async ({ request }) => {
@@ -288,7 +302,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       // Single use: gone once read, whether it was still valid or not.
       state.ssoTokens.delete(ssoToken);
       if (!sso || sso.expiryTimestamp <= now()) throw new ExhAnswer(16);
-      return state.issueToken(sso.userId);
+      return tokenAnswer(state.issueToken(sso.userId));
     }),
 
     route('get', '/auth/v2/oauth1/tokens', (context) => {
@@ -299,7 +313,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const data = active
         .slice(offset, offset + limit)
         .map(({ id, applicationId, token, tokenSecret, lastUsedTimestamp, creationTimestamp }) => ({
-          id, userId, applicationId, token, lastUsedTimestamp, creationTimestamp,
+          id, userId, applicationId, token, lastUsedTimestamp: iso(lastUsedTimestamp), creationTimestamp: iso(creationTimestamp),
           ...(listTokenSecrets ? { tokenSecret } : {}),
         }));
       return { data, page: { total: active.length, offset, limit } };
@@ -316,8 +330,7 @@ export function createMockExh(options: MockExhOptions): MockExh {
     route('get', '/users/v1/me', (context) => {
       const user = state.userById(userToken(context).userId);
       if (!user) throw new ExhAnswer(16);
-      const { id, email, firstName, lastName, creationTimestamp } = user;
-      return { id, email, firstName, lastName, creationTimestamp };
+      return userBody(user);
     }),
 
     ...accountHandlers({ route, fail: (code, extra) => { throw new ExhAnswer(code, extra); }, state, now }, options),
