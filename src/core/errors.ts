@@ -53,6 +53,18 @@ export class NetworkError extends ExhError {
   }
 }
 
+/**
+ * A sign-in call (`authenticate`, `confirmMfa`, `consumeSsoToken`) overtaken by a later user action:
+ * logout, `cancelMfa` or another sign-in. Its answer changed nothing, and a token it got was revoked.
+ * `cause` is what the service answered (e.g. MfaRequiredError), when it answered with an error.
+ */
+export class SupersededError extends ExhError {
+  override name = 'SupersededError';
+  constructor(message = 'Superseded by a later sign-in, cancel or sign-out', options: { cause?: unknown } = {}) {
+    super(message, options);
+  }
+}
+
 /** The class of each error code; filled in as the classes are made. */
 const classByCode: Record<number, typeof ExhError> = {};
 
