@@ -9,7 +9,7 @@ import {
   UserNotAuthenticatedError,
 } from './errors.js';
 import { createSessionStore, isSession } from './session-store.js';
-import { forgetSigningKey, percentEncode, signRequest } from './signer.js';
+import { forgetSigningKeys, percentEncode, signRequest } from './signer.js';
 import type { StorageOption } from './storage.js';
 import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types.js';
 import { isRecord, numberOr, withoutSecret } from './data.js';
@@ -127,8 +127,7 @@ async function readBody<T>(response: Response): Promise<T> {
 export function createExhClient(options: ExhClientOptions): ExhClient {
   const host = options.host.replace(/\/+$/, '');
   const { consumerKey, consumerSecret } = options;
-  const forgetKey = (session: Session) => forgetSigningKey(consumerSecret, session.tokenSecret);
-  const store = createSessionStore(options.storage, options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`, forgetKey);
+  const store = createSessionStore(options.storage, options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`);
   // Server time minus client time, learnt from a 109 answer's Date header (clock skew).
   let clockOffset = 0;
 
@@ -201,10 +200,8 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     json<T>(method, path, requireSession(), extra);
 
   const revoke = (session: Session, tokenId = session.tokenId) =>
-    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, session).finally(() => {
-      // Signing the revoke cached the key of a session that is no longer (or never was) the current one.
-      if (store.getSession()?.tokenId !== session.tokenId) forgetKey(session);
-    });
+    // Signing it cached the key of a session that may be over (logout, a superseded grant).
+    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, session).finally(forgetSigningKeys);
 
   // Bumped by every user intent (sign-in, MFA step, SSO, cancelMfa, logout): a grant started before
   // the latest one is stale, and its late answer must not undo what the user did since.
@@ -220,6 +217,8 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     return intent;
   }
 
+  const superseded = (cause?: unknown) => new SupersededError('Superseded by a later sign-in, cancel or sign-out', { cause });
+
   /** Signs in with a grant; `onError` moves the state on for the errors that say what comes next. */
   async function grant(intent: number, path: string, body: object, onError: (error: unknown) => void): Promise<Session> {
     let session: Session;
@@ -227,13 +226,13 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
       const response = await send('post', path, null, { json: body });
       session = toSession(await readBody(response), response.status);
     } catch (error) {
-      if (intent !== intents) throw new SupersededError(undefined, { cause: error });
+      if (intent !== intents) throw superseded(error);
       onError(error);
       throw error;
     }
     if (intent !== intents) {
       void revoke(session).catch(() => undefined);
-      throw new SupersededError();
+      throw superseded();
     }
     store.setSession(session);
     return session;

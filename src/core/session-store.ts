@@ -2,6 +2,7 @@ import { InvalidMfaTokenError, type ExhError, type MfaChallengeBody } from './er
 import { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage.js';
 import type { AuthState, Session, SessionInfo } from './types.js';
 import { isRecord, withoutSecret } from './data.js';
+import { forgetSigningKeys } from './signer.js';
 
 export const loadingState: AuthState = Object.freeze({ status: 'loading', session: null, mfa: null, error: null });
 /** This tab's own sign-in without a form (SSO token): unlike the first read's 'loading', news from storage keeps it. */
@@ -38,8 +39,7 @@ function parseSession(raw: string | null): Session | null {
 
 /** A listener that throws is the app's bug: reported, without failing the change or skipping the other listeners. */
 function report(error: unknown): void {
-  if (typeof globalThis.reportError === 'function') globalThis.reportError(error);
-  else console.error(error);
+  (globalThis.reportError ?? console.error)(error);
 }
 
 /** The auth state machine, an external store (`getState` + `subscribe`) that `useSyncExternalStore` reads. */
@@ -60,15 +60,8 @@ export interface SessionStore {
   endMfa(error?: ExhError | null): void;
 }
 
-/**
- * Storage is touched only on first read, so creating a store on a server touches nothing.
- * `onSessionEnd` hears of every session that stops being the current one.
- */
-export function createSessionStore(
-  option: StorageOption | undefined,
-  key: string,
-  onSessionEnd: (session: Session) => void = () => undefined,
-): SessionStore {
+/** Storage is touched only on first read, so creating a store on a server touches nothing. */
+export function createSessionStore(option: StorageOption | undefined, key: string): SessionStore {
   let adapter: StorageAdapter | undefined;
   // Undefined until first read from storage (or until something sets a state first).
   let state: AuthState | undefined;
@@ -94,10 +87,10 @@ export function createSessionStore(
   function set(next: AuthState, nextSession: Session | null = null): void {
     clearTimeout(mfaTimer);
     mfaTimer = undefined;
-    const ended = session && !sameSession(session, nextSession) ? session : null;
+    // No token secret outlives its session in the signer's key cache.
+    if (!sameSession(session, nextSession)) forgetSigningKeys();
     state = next;
     session = nextSession;
-    if (ended) onSessionEnd(ended);
     for (const listener of [...listeners]) {
       try {
         listener();
