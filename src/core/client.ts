@@ -217,7 +217,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     return intent;
   }
 
-  const superseded = (cause?: unknown) => new SupersededError('Superseded by a later sign-in, cancel or sign-out', { cause });
+  const superseded = (cause?: unknown) => new SupersededError('Superseded by a later sign-in, cancel or logout', { cause });
 
   /** Signs in with a grant; `onError` moves the state on for the errors that say what comes next. */
   async function grant(intent: number, path: string, body: object, onError: (error: unknown) => void): Promise<Session> {
