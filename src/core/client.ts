@@ -1,7 +1,15 @@
 import ky, { type KyInstance, type Options } from 'ky';
-import { errorFromResponse, ExhError, InvalidMfaTokenError, MfaRequiredError, NetworkError, UserNotAuthenticatedError } from './errors.js';
+import {
+  errorFromResponse,
+  ExhError,
+  InvalidMfaTokenError,
+  MfaRequiredError,
+  NetworkError,
+  SupersededError,
+  UserNotAuthenticatedError,
+} from './errors.js';
 import { createSessionStore, isSession } from './session-store.js';
-import { percentEncode, signRequest } from './signer.js';
+import { forgetSigningKeys, percentEncode, signRequest } from './signer.js';
 import type { StorageOption } from './storage.js';
 import type { AuthState, ExhUser, OAuth1Token, PagedResult, Session, SsoToken } from './types.js';
 import { isRecord, numberOr, withoutSecret } from './data.js';
@@ -25,6 +33,7 @@ export interface ExhClientOptions {
 export interface ExhClient {
   readonly host: string;
   readonly consumerKey: string;
+  // Sign-in calls: a later sign-in, cancelMfa or logout supersedes them (SupersededError, nothing changed).
   /** Password grant. Throws MfaRequiredError (and moves to `'mfaRequired'`) when the user has MFA. */
   authenticate(credentials: { email: string; password: string }): Promise<Session>;
   /** MFA grant; `token` defaults to the pending challenge's. */
@@ -47,6 +56,7 @@ export interface ExhClient {
   logout(options?: { revoke?: boolean }): Promise<{ revoked: boolean }>;
   /** A ky instance on the host that signs every request with the current session. */
   http: KyInstance;
+  /** The whole session, token secret included (e.g. for another SDK). `getState().session` has no secret. */
   getSession(): Session | null;
   getState(): AuthState;
   subscribe(listener: () => void): () => void;
@@ -78,6 +88,7 @@ function toSession(body: unknown, status: number): Session {
 function fetchWithTimeout(fetchImpl: typeof fetch, timeout: number): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
+    request.signal.throwIfAborted(); // aborted before it started: nothing is sent
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -201,27 +212,42 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     json<T>(method, path, requireSession(), extra);
 
   const revoke = (session: Session, tokenId = session.tokenId) =>
-    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, session);
+    // Signing it cached the key of a session that may be over (logout, a superseded grant).
+    json<{ affectedRecords: number }>('delete', `${TOKENS}/${encodeURIComponent(tokenId)}`, session).finally(forgetSigningKeys);
 
-  // Bumped by logout: a grant that lands after it must not sign the user back in.
-  let signOuts = 0;
+  // Bumped by every user intent (sign-in, MFA step, SSO, cancelMfa, logout): a grant started before
+  // the latest one is stale, and its late answer must not undo what the user did since.
+  let intents = 0;
+  function newIntent(): number {
+    store.endSignIn(); // an SSO exchange overtaken leaves no 'loading' behind
+    return ++intents;
+  }
+  /** A new sign-in: the pending MFA challenge is left too. */
+  function newSignIn(): number {
+    const intent = newIntent();
+    store.endMfa();
+    return intent;
+  }
+
+  const superseded = (cause?: unknown) => new SupersededError('Superseded by a later sign-in, cancel or logout', { cause });
 
   /** Signs in with a grant; `onError` moves the state on for the errors that say what comes next. */
-  async function grant(path: string, body: object, onError: (error: unknown) => void): Promise<Session> {
-    const started = signOuts;
+  async function grant(intent: number, path: string, body: object, onError: (error: unknown) => void): Promise<Session> {
+    let session: Session;
     try {
       const response = await send('post', path, null, { json: body });
-      const session = toSession(await readBody(response), response.status);
-      if (started !== signOuts) {
-        void revoke(session).catch(() => undefined);
-        throw new ExhError('Signed out while signing in');
-      }
-      store.setSession(session);
-      return session;
+      session = toSession(await readBody(response), response.status);
     } catch (error) {
+      if (intent !== intents) throw superseded(error);
       onError(error);
       throw error;
     }
+    if (intent !== intents) {
+      void revoke(session).catch(() => undefined);
+      throw superseded();
+    }
+    store.setSession(session);
+    return session;
   }
 
   return {
@@ -229,26 +255,29 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
     consumerKey,
 
     authenticate: ({ email, password }) =>
-      grant(TOKENS, { email, password }, (error) => {
+      grant(newSignIn(), TOKENS, { email, password }, (error) => {
         if (error instanceof MfaRequiredError) store.startMfa(error.mfa);
       }),
 
     async confirmMfa({ methodId, code, token }) {
       const challengeToken = token ?? store.getState().mfa?.token;
       if (!challengeToken) throw new InvalidMfaTokenError('There is no pending MFA challenge', { code: 131 });
-      return grant(`${TOKENS}/mfa`, { token: challengeToken, methodId, code }, (error) => {
+      return grant(newIntent(), `${TOKENS}/mfa`, { token: challengeToken, methodId, code }, (error) => {
         if (error instanceof InvalidMfaTokenError) store.endMfa(error);
       });
     },
 
-    cancelMfa: () => store.endMfa(),
+    cancelMfa() {
+      newIntent();
+      store.endMfa();
+    },
 
     async consumeSsoToken(ssoToken) {
-      const signedOut = store.getState().status === 'unauthenticated';
+      const intent = newSignIn();
       // 'loading' while the token is exchanged: no sign-in form flashes for a user arriving with one.
-      if (signedOut) store.beginSignIn();
-      return grant('auth/v2/oauth1/ssoTokens/consume', { ssoToken }, (error) => {
-        if (signedOut) store.clearSession(error instanceof ExhError ? error : null);
+      if (store.getState().status === 'unauthenticated') store.beginSignIn();
+      return grant(intent, 'auth/v2/oauth1/ssoTokens/consume', { ssoToken }, (error) => {
+        store.endSignIn(error instanceof ExhError ? error : null);
       });
     },
 
@@ -274,7 +303,7 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
 
     async logout({ revoke: shouldRevoke = true } = {}) {
       const session = store.getSession();
-      signOuts++;
+      newIntent();
       // Signed out locally first: the UI answers at once, also offline.
       store.clearSession();
       if (!session || !shouldRevoke) return { revoked: false };

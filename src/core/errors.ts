@@ -60,13 +60,13 @@ const classByCode: Record<number, typeof ExhError> = {};
  * The errors that add nothing to ExhError but their name, made by one factory instead of fifteen
  * class bodies. Each is a subclass (so `instanceof` tells them apart) named after itself.
  */
-function namedErrorClass(errorName: string, code: number): typeof ExhError {
+function namedErrorClass(errorName: string, code?: number): typeof ExhError {
   const NamedError = class extends ExhError {
     override name = errorName;
   };
   // The class's own `name` too: a minifier would otherwise leave the class anonymous.
   Object.defineProperty(NamedError, 'name', { value: errorName });
-  classByCode[code] = NamedError;
+  if (code) classByCode[code] = NamedError;
   return NamedError;
 }
 
@@ -102,6 +102,13 @@ export const InvalidMfaCodeError = namedErrorClass('InvalidMfaCodeError', 130);
 export type InvalidMfaCodeError = ExhError;
 export const InvalidMfaTokenError = namedErrorClass('InvalidMfaTokenError', 131);
 export type InvalidMfaTokenError = ExhError;
+/**
+ * No code: a sign-in call (`authenticate`, `confirmMfa`, `consumeSsoToken`) overtaken by a later
+ * sign-in, `cancelMfa` or logout. Its answer changed nothing, and a token it got was revoked.
+ * `cause` is the service's error, when it answered with one (e.g. MfaRequiredError).
+ */
+export const SupersededError = namedErrorClass('SupersededError');
+export type SupersededError = ExhError;
 export const LoginTimeoutError = namedErrorClass('LoginTimeoutError', 211);
 export type LoginTimeoutError = ExhError;
 export const LoginFreezeError = namedErrorClass('LoginFreezeError', 212);

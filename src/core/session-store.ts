@@ -1,12 +1,16 @@
 import { InvalidMfaTokenError, type ExhError, type MfaChallengeBody } from './errors.js';
 import { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage.js';
-import type { AuthState, Session } from './types.js';
-import { isRecord } from './data.js';
+import type { AuthState, Session, SessionInfo } from './types.js';
+import { isRecord, withoutSecret } from './data.js';
+import { forgetSigningKeys } from './signer.js';
 
 export const loadingState: AuthState = Object.freeze({ status: 'loading', session: null, mfa: null, error: null });
+/** This tab's own sign-in without a form (SSO token): unlike the first read's 'loading', news from storage keeps it. */
+const signingIn: AuthState = Object.freeze({ ...loadingState });
 const signedOut: AuthState = Object.freeze({ status: 'unauthenticated', session: null, mfa: null, error: null });
 
-const signedIn = (session: Session): AuthState => ({ status: 'authenticated', session, mfa: null, error: null });
+// The state is public (useAuth hands it to every component): its session has no secret.
+const signedIn = (session: Session): AuthState => ({ status: 'authenticated', session: withoutSecret(session), mfa: null, error: null });
 const signedOutBecause = (error: ExhError | null): AuthState => (error ? { ...signedOut, error } : signedOut);
 
 /** What a usable session has, stored or just granted: a corrupt or foreign value is no session. */
@@ -19,7 +23,7 @@ export function isSession(value: unknown): value is Session {
   );
 }
 
-function sameSession(a: Session | null, b: Session | null): boolean {
+function sameSession(a: SessionInfo | null, b: SessionInfo | null): boolean {
   return a?.tokenId === b?.tokenId && a?.token === b?.token;
 }
 
@@ -33,9 +37,15 @@ function parseSession(raw: string | null): Session | null {
   }
 }
 
+/** A listener that throws is the app's bug: reported, without failing the change or skipping the other listeners. */
+function report(error: unknown): void {
+  (globalThis.reportError ?? console.error)(error);
+}
+
 /** The auth state machine, an external store (`getState` + `subscribe`) that `useSyncExternalStore` reads. */
 export interface SessionStore {
   getState(): AuthState;
+  /** The current session with its secret (the state's has none). */
   getSession(): Session | null;
   subscribe(listener: () => void): () => void;
   setSession(session: Session): void;
@@ -43,6 +53,8 @@ export interface SessionStore {
   clearSession(error?: ExhError | null): void;
   /** A sign-in without a form (SSO token) is under way. */
   beginSignIn(): void;
+  /** That sign-in ended without a session (`error` says why), unless the state moved on meanwhile. */
+  endSignIn(error?: ExhError | null): void;
   startMfa(challenge: MfaChallengeBody): void;
   /** Leaves the MFA step: cancelled by the user (no error), expired or refused with 131. */
   endMfa(error?: ExhError | null): void;
@@ -53,6 +65,8 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
   let adapter: StorageAdapter | undefined;
   // Undefined until first read from storage (or until something sets a state first).
   let state: AuthState | undefined;
+  // The state's session with its secret.
+  let session: Session | null = null;
   const listeners = new Set<() => void>();
   let unsubscribeStorage: (() => void) | undefined;
   let mfaTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,30 +84,50 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
   }
 
   /** Every change of state goes through here; no state keeps the MFA step's timer running. */
-  function set(next: AuthState): void {
+  function set(next: AuthState, nextSession: Session | null = null): void {
     clearTimeout(mfaTimer);
     mfaTimer = undefined;
+    // No token secret outlives its session in the signer's key cache.
+    if (!sameSession(session, nextSession)) forgetSigningKeys();
     state = next;
-    for (const listener of [...listeners]) listener();
+    session = nextSession;
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        report(error);
+      }
+    }
   }
 
-  function write(session: Session | null): void {
+  function write(stored: Session): void {
     try {
-      const result = session ? storage().set(key, JSON.stringify({ version: 1, session })) : storage().remove(key);
+      const result = storage().set(key, JSON.stringify({ version: 1, session: stored }));
       if (result instanceof Promise) result.catch(() => undefined);
     } catch {
       fallBackToMemory();
-      write(session); // memory storage does not throw
+      write(stored); // memory storage does not throw
+    }
+  }
+
+  /** Removes the stored session only while it is `cleared`: another tab may have stored a newer one. */
+  function removeIfStill(cleared: Session): void {
+    const removeIf = (raw: string | null) => (sameSession(parseSession(raw), cleared) ? storage().remove(key) : undefined);
+    try {
+      const raw = storage().get(key);
+      const result = raw instanceof Promise ? raw.then(removeIf) : removeIf(raw);
+      if (result instanceof Promise) result.catch(() => undefined);
+    } catch {
+      fallBackToMemory(); // a new memory storage holds nothing to remove
     }
   }
 
   /** A session read from storage: at first use, or after another tab changed it. */
-  function apply(session: Session | null): void {
-    const current = state ?? loadingState;
-    if (current.status !== 'loading' && sameSession(current.session, session)) return;
-    if (session) set(signedIn(session));
-    // A sign-out elsewhere does not cancel this tab's own MFA step.
-    else if (current.status !== 'mfaRequired') set(signedOut);
+  function apply(stored: Session | null): void {
+    if (state !== loadingState && sameSession(session, stored)) return;
+    if (stored) set(signedIn(stored), stored);
+    // A sign-out elsewhere cancels neither this tab's own MFA step nor its own SSO sign-in.
+    else if (state?.status !== 'mfaRequired' && state !== signingIn) set(signedOut);
   }
 
   /** First read: synchronous storage answers at once; asynchronous storage leaves 'loading' when it answers. */
@@ -106,11 +140,11 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
       raw = null;
     }
     if (!(raw instanceof Promise)) {
-      const session = parseSession(raw);
+      session = parseSession(raw);
       return session ? signedIn(session) : signedOut;
     }
     // Unless something signed in meanwhile.
-    const applyIfLoading = (session: Session | null) => state === loadingState && apply(session);
+    const applyIfLoading = (stored: Session | null) => state === loadingState && apply(stored);
     raw.then(
       (value) => applyIfLoading(parseSession(value)),
       () => applyIfLoading(null),
@@ -118,10 +152,12 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
     return loadingState;
   }
 
-  /** Another tab changed the stored session. */
+  /** Another tab changed the stored session (or may have, while nobody listened). */
   function reload(): void {
     try {
-      void Promise.resolve(storage().get(key)).then((value) => apply(parseSession(value)), () => undefined);
+      const raw = storage().get(key);
+      if (raw instanceof Promise) raw.then((value) => apply(parseSession(value)), () => undefined);
+      else apply(parseSession(raw));
     } catch {
       // Unreadable for now: keep the current state.
     }
@@ -135,28 +171,36 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
 
   return {
     getState,
-    getSession: () => getState().session,
+    getSession: () => (getState(), session),
 
     subscribe(listener) {
       listeners.add(listener);
-      if (listeners.size === 1) unsubscribeStorage = storage().subscribe?.(key, reload);
+      if (listeners.size === 1) {
+        unsubscribeStorage = storage().subscribe?.(key, reload);
+        // Without listeners this store heard nothing: another tab may have signed in or out meanwhile.
+        if (state) reload();
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) stopStorageEvents();
       };
     },
 
-    setSession(session) {
-      write(session);
-      set(signedIn(session));
+    setSession(next) {
+      write(next);
+      set(signedIn(next), next);
     },
 
     clearSession(error = null) {
-      write(null);
+      if (session) removeIfStill(session);
       set(signedOutBecause(error));
     },
 
-    beginSignIn: () => set(loadingState),
+    beginSignIn: () => set(signingIn),
+
+    endSignIn(error = null) {
+      if (state === signingIn) set(signedOutBecause(error));
+    },
 
     startMfa({ token, methods, tokenExpiresIn, attempts }) {
       const mfa = { token, methods, tokenExpiresIn, expiresAt: Date.now() + tokenExpiresIn, attempts: attempts ?? 0 };

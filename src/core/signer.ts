@@ -86,6 +86,9 @@ function hmacKey(signingKey: string): Promise<CryptoKey> {
   return key;
 }
 
+/** Drops the cached keys when a session ends: its token secret does not stay in memory. */
+export const forgetSigningKeys = (): void => keyCache.clear();
+
 /** Signs a base string with `enc(consumerSecret)&enc(tokenSecret)`; returns base64. */
 export async function hmacSha1(consumerSecret: string, tokenSecret: string, baseString: string): Promise<string> {
   const key = await hmacKey(`${percentEncode(consumerSecret)}&${percentEncode(tokenSecret)}`);

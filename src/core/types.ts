@@ -33,7 +33,8 @@ export type AuthStatus = 'loading' | 'unauthenticated' | 'mfaRequired' | 'authen
 
 export interface AuthState {
   status: AuthStatus;
-  session: Session | null;
+  /** Without the token secret: `client.getSession()` has the whole session. */
+  session: SessionInfo | null;
   mfa: MfaChallenge | null;
   /** Why the last session or challenge ended (revoked elsewhere, challenge expired), if it ended on its own. */
   error: ExhError | null;

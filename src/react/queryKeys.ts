@@ -1,4 +1,4 @@
-import type { ExhClient, Session } from '../core/index.js';
+import type { ExhClient, SessionInfo } from '../core/index.js';
 
 const root = 'exh-auth-react' as const;
 
@@ -6,7 +6,7 @@ const root = 'exh-auth-react' as const;
 const clientScope = (client: ExhClient) => `${client.host} ${client.consumerKey} `;
 
 /** The scope of one client's session: data of another host, application or session never matches it. */
-export function sessionScope(client: ExhClient, session: Session | null): string {
+export function sessionScope(client: ExhClient, session: SessionInfo | null): string {
   return clientScope(client) + (session?.tokenId ?? '-');
 }
 

@@ -124,7 +124,7 @@ describe('a stored session', () => {
     expect(result.current.status).toBe('unauthenticated');
     const session = await storedSession(); // another tab's client writes localStorage
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: storageKey, storageArea: localStorage })));
-    await waitFor(() => expect(result.current).toMatchObject({ status: 'authenticated', session }));
+    await waitFor(() => expect(result.current).toMatchObject({ status: 'authenticated', session: { tokenId: session.tokenId } }));
     localStorage.removeItem(storageKey);
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: storageKey, storageArea: localStorage })));
     await waitFor(() => expect(result.current.status).toBe('unauthenticated'));
