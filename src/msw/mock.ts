@@ -1,7 +1,6 @@
 /** A mock of the ExH auth service as MSW 2 handlers: OAuth1 verification, grants, tokens, SSO and the current user. */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { MfaChallengeBody } from '../core/errors.js';
-import { hmacSha1, signatureBaseString } from '../core/signer.js';
 import { accountErrors, accountHandlers, userBody, type AccountOptions } from './account.js';
 import { parseAuthorizationHeader } from './authorization.js';
 import {
@@ -18,6 +17,7 @@ import {
   type MockUserSeed,
   type TokenBody,
 } from './db.js';
+import { hasValidSignature } from './oauth1.js';
 import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling.js';
 import { totp } from './totp.js';
 
@@ -172,12 +172,8 @@ export function createMockExh(options: MockExhOptions): MockExh {
     if (tokenValue && !token) throw new ExhAnswer(108);
     const timestampMs = Number(timestamp) * 1000;
     if (Math.abs(timestampMs - now()) > TIMESTAMP_WINDOW_MS) throw new ExhAnswer(109);
-    // Only oauth_* header parameters are signed (a `realm` is not).
-    const signed = Object.fromEntries(Object.entries(params).filter(([name]) => name.startsWith('oauth_')));
-    const baseString = signatureBaseString(request.method, request.url, signed);
-    if ((await hmacSha1(consumerSecret, token?.tokenSecret ?? '', baseString)) !== signature) {
-      throw new ExhAnswer(109);
-    }
+    // Verified by the mock's own code (./oauth1.ts), never by the package's signer.
+    if (!(await hasValidSignature(request, header, consumerSecret, token?.tokenSecret ?? ''))) throw new ExhAnswer(109);
     // Recorded only now, so a forged request cannot burn a genuine client's nonce.
     if (!state.useNonce(nonce, timestampMs + TIMESTAMP_WINDOW_MS)) throw new ExhAnswer(110);
     if (token) token.lastUsedTimestamp = now();

@@ -29,16 +29,18 @@ async function start(options?: Parameters<typeof launch>[0]): Promise<Page> {
   browser = await launch(options);
   return openApp();
 }
+// Uncaught errors of every page of the journey, checked in afterEach: an expect in a page's 'close'
+// listener ran after the test had ended, where a failure reached no test.
+const pageErrors: string[] = [];
 afterEach(async () => {
   await browser?.close();
   browser = undefined;
+  expect(pageErrors.splice(0), 'uncaught errors in the pages').toEqual([]);
 });
 
 async function openApp(url = storyUrl(base, FULL_APP)): Promise<Page> {
   const page = await browser!.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('close', () => expect(errors, 'errors in the page').toEqual([]));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
   expect(await waitForStory(page)).toEqual({ status: 'success' });
   return page;

@@ -130,11 +130,29 @@ describe('a stored session', () => {
     await waitFor(() => expect(result.current.status).toBe('unauthenticated'));
   });
 
-  it('keeps a memory session per tab', async () => {
-    const { result } = renderHook(() => useAuth(), { wrapper: wrapperFor({ storage: 'memory' }) });
-    await storedSession();
-    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: storageKey, storageArea: localStorage })));
-    expect(result.current.status).toBe('unauthenticated');
+  it('keeps a memory session per tab: in no web storage, deaf to other tabs, not shared with a new tab', async () => {
+    // A 'local' provider alongside shows that the other tab's storage events do arrive and get read.
+    const local = renderHook(() => useAuth(), { wrapper: wrapperFor({ storage: 'local' }) });
+    const memory = renderHook(() => useAuth(), { wrapper: wrapperFor({ storage: 'memory' }) });
+    const mine = await act(() => memory.result.current.client.authenticate({ email: demo.email, password: demo.password }));
+    expect(memory.result.current).toMatchObject({ status: 'authenticated', session: { tokenId: mine.tokenId } });
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.toContain(mine.token);
+    expect(local.result.current.status).toBe('unauthenticated');
+
+    const notify = (key: string | null) => act(() => void window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage })));
+    const theirs = await storedSession(); // another tab signs in
+    notify(storageKey);
+    await waitFor(() => expect(local.result.current.session?.tokenId).toBe(theirs.tokenId));
+    expect(memory.result.current.session?.tokenId).toBe(mine.tokenId);
+
+    localStorage.clear(); // and signs out
+    notify(null);
+    await waitFor(() => expect(local.result.current.status).toBe('unauthenticated'));
+    expect(memory.result.current).toMatchObject({ status: 'authenticated', session: { tokenId: mine.tokenId } });
+
+    // A new tab with memory storage starts signed out.
+    const newTab = renderHook(() => useAuth(), { wrapper: wrapperFor({ storage: 'memory' }) });
+    expect(newTab.result.current.status).toBe('unauthenticated');
   });
 });
 

@@ -51,13 +51,19 @@ describe('faults on the wire', () => {
   });
 
   it('a timeout on every call: NetworkError everywhere, the session kept', async () => {
-    const client = exh.client({ timeout: 30 });
-    await client.authenticate(credentials);
+    // Signed in by a client with the default timeout (30 ms is too short for a busy machine), on storage both read.
+    const values = new Map<string, string>();
+    const storage = { get: (key: string) => values.get(key) ?? null, set: (key: string, value: string) => void values.set(key, value), remove: (key: string) => void values.delete(key) };
+    await exh.client({ storage }).authenticate(credentials);
+    const client = exh.client({ storage, timeout: 30 });
+    expect(client.getState().status).toBe('authenticated');
     exh.server.use(http.all(`${host}/*`, () => delay('infinite')));
     for (const call of [() => client.me(), () => client.tokens.find(), () => client.generateSsoToken(), () => client.tokens.remove('x')]) {
       await expectConsistentAfter(client, call, NetworkError);
     }
-    await expectConsistentAfter(exh.client({ timeout: 30 }), () => exh.client({ timeout: 30 }).authenticate(credentials), NetworkError);
+    // The sign-in's own client is the one checked (a second, idle client stays consistent whatever happens).
+    const signIn = exh.client({ timeout: 30 });
+    await expectConsistentAfter(signIn, () => signIn.authenticate(credentials), NetworkError);
     expect(client.getState().status).toBe('authenticated');
   });
 
@@ -119,18 +125,47 @@ describe('races', () => {
     expect(client.getState()).toMatchObject({ status: 'unauthenticated', error: null });
   });
 
-  it('a login started in two tabs at once: both tabs end on the same session', async () => {
+  /** Two tabs of one origin, both signed out and listening to each other, then signing in at once. */
+  async function loginInTwoTabs(readDelay?: number) {
     const origin = sharedStorage();
-    const tabA = exh.client({ storage: origin.tab() });
-    const tabB = exh.client({ storage: origin.tab() });
-    const stopA = tabA.subscribe(() => undefined);
-    const stopB = tabB.subscribe(() => undefined);
-    await Promise.all([tabA.authenticate(credentials), tabB.authenticate(credentials)]);
-    await expect.poll(() => tabA.getSession()?.tokenId).toBe(tabB.getSession()?.tokenId);
-    expect(tabA.getState().status).toBe('authenticated');
-    expect(await tabA.me()).toMatchObject({ email: demo.email });
-    stopA();
-    stopB();
+    const tabs = [exh.client({ storage: origin.tab({ readDelay }) }), exh.client({ storage: origin.tab({ readDelay }) })];
+    const stops = tabs.map((tab) => tab.subscribe(() => undefined));
+    await expect.poll(() => tabs.map((tab) => tab.getState().status)).toEqual(['unauthenticated', 'unauthenticated']);
+    await Promise.all(tabs.map((tab) => tab.authenticate(credentials)));
+    const stored = () => {
+      const [value] = origin.values.values();
+      return value === undefined ? undefined : (JSON.parse(value) as { session: { tokenId: string } }).session.tokenId;
+    };
+    return { tabs, stored, stop: () => stops.forEach((stop) => stop()) };
+  }
+
+  /** Each tab's session against what the storage holds, read afresh on every poll, and again once every read under way landed. */
+  async function expectBothOnStoredSession({ tabs, stored, stop }: Awaited<ReturnType<typeof loginInTwoTabs>>) {
+    const onStored = () => tabs.map((tab) => tab.getSession()?.tokenId === stored());
+    await expect.poll(onStored).toEqual([true, true]);
+    await delay(50);
+    expect(onStored()).toEqual([true, true]);
+    expect(tabs.map((tab) => tab.getState().status)).toEqual(['authenticated', 'authenticated']);
+    for (const tab of tabs) expect((await tab.me()).email).toBe(demo.email);
+    stop();
+  }
+
+  it('a login started in two tabs at once: both tabs end on the session in storage', async () => {
+    await expectBothOnStoredSession(await loginInTwoTabs());
+  });
+
+  // TODO: a read of an asynchronous storage that answers after this tab's own sign-in puts the other
+  // tab's older session back: the tabs end on different sessions. Turn into `it` once stale reads are dropped.
+  it.fails('a login started in two tabs at once, asynchronous storage: both tabs end on the session in storage', async () => {
+    await expectBothOnStoredSession(await loginInTwoTabs(5));
+  });
+
+  // TODO: each tab's grant makes a token, and only one is kept: the other stays active on the server
+  // with no tab to use or revoke it. Turn into `it` once the tab whose session is replaced revokes it.
+  it.fails('a login started in two tabs at once: the grant that lost the race is revoked', async () => {
+    const { stored, stop } = await loginInTwoTabs();
+    await expect.poll(() => exh.db.tokensOf(demo.email).map((t) => t.id), { timeout: 300 }).toEqual([stored()]);
+    stop();
   });
 
   it('two tabs signing out at once: both signed out, no error, the token revoked', async () => {
