@@ -1,13 +1,24 @@
 import { useMemo, useRef, useSyncExternalStore } from 'react';
-import type { AuthState, ExhClient } from '../core/index.js';
+import type { AuthState, ExhClient, Session, SessionInfo } from '../core/index.js';
+import { withoutSecret } from '../core/data.js';
 import { loadingState } from '../core/session-store.js';
 import { useExhContext } from './context.js';
 
-export interface AuthView extends AuthState {
+export interface AuthView extends Omit<AuthState, 'session'> {
+  /** The session without its token secret (`client.getSession()` has it all, for another SDK). */
+  session: SessionInfo | null;
   userId: string | null;
   /** Signs out: revokes the token on the server when it can, always clears the local session. */
   logout: ExhClient['logout'];
   client: ExhClient;
+}
+
+// One SessionInfo per session, shared by every hook: its identity changes only with the session.
+const infos = new WeakMap<Session, SessionInfo>();
+function infoOf(session: Session): SessionInfo {
+  let info = infos.get(session);
+  if (!info) infos.set(session, (info = withoutSecret(session)));
+  return info;
 }
 
 /**
@@ -28,7 +39,8 @@ export function useAuth<T>(select?: (view: AuthView) => T): T | AuthView {
     return (state: AuthState) => {
       // A selector that reads props or local state is a new function when they change: select again.
       if (last?.state === state && last.select === selectRef.current) return last.selected;
-      const view: AuthView = { ...state, userId: state.session?.userId ?? null, logout: client.logout, client };
+      const session = state.session && infoOf(state.session);
+      const view: AuthView = { ...state, session, userId: session?.userId ?? null, logout: client.logout, client };
       const selected = selectRef.current ? selectRef.current(view) : view;
       last = { state, select: selectRef.current, selected: last && Object.is(last.selected, selected) ? last.selected : selected };
       return last.selected;

@@ -123,7 +123,7 @@ describe('no password, token secret or consumer secret leaks', () => {
     for (const storage of ['memory', 'session', 'local'] as const) {
       const { result, unmount } = renderHook(() => ({ auth: useAuth(), logout: useLogout() }), { wrapper: wrapperFor({ storage }) });
       await act(() => result.current.auth.client.authenticate({ email: demo.email, password: demo.password }));
-      const secret = result.current.auth.session!.tokenSecret;
+      const secret = result.current.auth.client.getSession()!.tokenSecret;
       const inLocal = JSON.stringify({ ...localStorage }).includes(secret);
       const inSession = JSON.stringify({ ...sessionStorage }).includes(secret);
       expect({ storage, inLocal, inSession }).toEqual({ storage, inLocal: storage === 'local', inSession: storage === 'session' });
