@@ -111,6 +111,23 @@ describe('an SSO token in the URL while a user is signed in', () => {
     expect(result.current.session?.tokenId).toBe(mine.tokenId);
   });
 
+  it('waits for asynchronous storage before choosing: a stored session makes it ignored', async () => {
+    const values = new Map<string, string>();
+    const sync = { get: (k: string) => values.get(k) ?? null, set: (k: string, v: string) => void values.set(k, v), remove: (k: string) => void values.delete(k) };
+    const mine = await signIn(createExhClient({ host, consumerKey, consumerSecret, storage: sync }));
+    const { ssoToken } = await arriveWithOthersLink();
+    let answer: () => void = () => undefined;
+    const storage = { ...sync, get: (k: string) => new Promise<string | null>((resolve) => (answer = () => resolve(sync.get(k)))) };
+    const onSsoTokenIgnored = vi.fn();
+    const { result } = render({ storage, onSsoTokenIgnored });
+    expect(result.current.status).toBe('loading');
+    await act(() => delay(10));
+    act(() => answer());
+    await waitFor(() => expect(onSsoTokenIgnored.mock.calls).toEqual([[ssoToken]]));
+    expect(exh.db.count('POST', '/auth/v2/oauth1/ssoTokens/consume')).toBe(0);
+    expect(result.current.session?.tokenId).toBe(mine.tokenId);
+  });
+
   it('with ssoTokenWhileSignedIn="switch" revokes the current session, then signs in with it, once', async () => {
     const { mine } = await arriveWithOthersLink();
     const onSsoTokenIgnored = vi.fn();
