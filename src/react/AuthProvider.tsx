@@ -40,12 +40,10 @@ export interface AuthProviderProps {
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
-type Config = readonly [host: string | undefined, consumerKey: string | undefined, consumerSecret: string | undefined, storage: string];
-
 function useClient(props: AuthProviderProps): ExhClient {
   const { client, host, consumerKey, consumerSecret, storage } = props;
   // Compared by value: an inline adapter object or a dropped memo is the same configuration.
-  const config: Config = [host, consumerKey, consumerSecret, typeof storage === 'object' ? 'adapter' : (storage ?? 'local')];
+  const config = JSON.stringify([host, consumerKey, consumerSecret, typeof storage === 'object' || (storage ?? 'local')]);
   const make = () => {
     if (!host || !consumerKey || consumerSecret === undefined) {
       throw new Error('exh-auth-react: <AuthProvider> needs `client`, or `host`, `consumerKey` and `consumerSecret`');
@@ -54,7 +52,7 @@ function useClient(props: AuthProviderProps): ExhClient {
   };
   const [own, setOwn] = useState(() => (client ? null : make()));
   let current = own;
-  if (!client && !(own && own.config.every((value, i) => value === config[i]))) {
+  if (!client && own?.config !== config) {
     // A real change of configuration: a new client, stored before the render commits (React renders again at once).
     current = make();
     setOwn(current);

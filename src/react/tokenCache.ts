@@ -12,18 +12,16 @@ export const revokeKey = (client: ExhClient) => mutationKey(client, 'revoke');
 /** A DELETE answered 16 (unknown token) finds the token already revoked, e.g. by a retried DELETE's first attempt. */
 export const revokedAnyway = (error: unknown) => error instanceof ResourceUnknownError;
 
-const listsOf = (client: ExhClient, tokenId: string | null) => ({ queryKey: scopeOf(client, tokenId, 'tokens') });
+/** This session's `useTokens` lists (another provider's lists under the same QueryClient never match). */
+const listsOf = (client: ExhClient) => ({ queryKey: scopeOf(client, client.getSession()?.tokenId ?? null, 'tokens') });
 
-/**
- * Takes tokens out of this session's cached `useTokens` lists at once (another provider's lists under the
- * same QueryClient stay as they are); returns the lists as they were, for `putBack`.
- */
+/** Takes tokens out of this session's cached `useTokens` lists at once; returns the lists as they were, for `putBack`. */
 export async function removeFromTokenLists(
   queryClient: QueryClient,
   client: ExhClient,
   isRemoved: (id: string) => boolean,
 ): Promise<TokenLists> {
-  const lists = listsOf(client, client.getSession()?.tokenId ?? null);
+  const lists = listsOf(client);
   await queryClient.cancelQueries(lists);
   const before = queryClient.getQueriesData<TokenList>(lists);
   queryClient.setQueriesData<TokenList>(lists, (list) => {
@@ -42,14 +40,9 @@ export function putBack(queryClient: QueryClient, lists: TokenLists | undefined,
   for (const [queryKey, before] of lists ?? []) {
     queryClient.setQueryData<TokenList>(queryKey, (now) => {
       if (!now || !before) return now;
-      const ids = new Set(now.data.map((token) => token.id));
-      const back = before.data.filter((token) => failed.has(token.id) && !ids.has(token.id));
-      if (back.length === 0) return now;
-      for (const token of back) ids.add(token.id);
-      const wasListed = new Set(before.data.map((token) => token.id));
-      // The list's order as it was; tokens that arrived since come after.
-      const data = [...before.data.filter((token) => ids.has(token.id)), ...now.data.filter((token) => !wasListed.has(token.id))];
-      return { data, page: { ...now.page, total: now.page.total + back.length } };
+      // In the list's order as it was (a token listed since waits for the refetch that follows a failure).
+      const data = before.data.filter((token) => failed.has(token.id) || now.data.some((listed) => listed.id === token.id));
+      return { data, page: { ...now.page, total: now.page.total + data.length - now.data.length } };
     });
   }
 }
@@ -65,5 +58,5 @@ export function settleRevoke(queryClient: QueryClient, client: ExhClient, failed
   // This mutation is still counted as pending while its onSettled runs.
   if (!needsRefetch.has(client) || queryClient.isMutating({ mutationKey: revokeKey(client) }) > 1) return undefined;
   needsRefetch.delete(client);
-  return queryClient.invalidateQueries(listsOf(client, client.getSession()?.tokenId ?? null));
+  return queryClient.invalidateQueries(listsOf(client));
 }

@@ -13,17 +13,13 @@ export function useRevokeToken(): UseMutationResult<{ affectedRecords: number },
     {
       ...requestOptions,
       mutationKey: revokeKey(client),
-      mutationFn: async (tokenId: string) => {
-        const own = client.getSession()?.tokenId === tokenId;
-        try {
-          return await client.tokens.remove(tokenId);
-        } catch (error) {
+      mutationFn: (tokenId: string) =>
+        client.tokens.remove(tokenId).catch(async (error: unknown) => {
           if (!revokedAnyway(error)) throw error;
-          // The token is gone already: for this session's own token that means signed out.
-          if (own && client.getSession()?.tokenId === tokenId) await client.logout({ revoke: false });
+          // Gone already: for this session's own token that means signed out.
+          if (client.getSession()?.tokenId === tokenId) await client.logout({ revoke: false });
           return { affectedRecords: 0 };
-        }
-      },
+        }),
       onMutate: (tokenId) => removeFromTokenLists(queryClient, client, (id) => id === tokenId),
       onError: (_error, tokenId, lists) => putBack(queryClient, lists, new Set([tokenId])),
       onSettled: (_data, error) => settleRevoke(queryClient, client, error !== null),
