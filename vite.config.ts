@@ -11,7 +11,12 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     sourcemap: true,
-    rollupOptions: { external },
+    rollupOptions: {
+      external,
+      // Next.js App Router: the hooks' and components' entry is a client module. The bundler drops module-level
+      // directives, so it is written here; core and msw stay usable from server code.
+      output: { banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : '') },
+    },
   },
   test: {
     environment: 'node',

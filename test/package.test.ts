@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,13 @@ async function bundleAsUser(source: string) {
 describe('the built package, as a user’s bundler sees it', () => {
   beforeAll(() => {
     if (!existsSync(join(root, 'dist', 'core.js'))) throw new Error('dist/ is missing: npm test builds it first (npm run build)');
+  });
+
+  it('the React entry is a client module for Next.js App Router; core and msw are not', () => {
+    const firstLine = (file: string) => readFileSync(join(root, 'dist', file), 'utf8').split('\n', 1)[0];
+    expect(firstLine('index.js')).toMatch(/^['"]use client['"];?$/);
+    expect(firstLine('core.js')).not.toMatch(/use client/);
+    expect(firstLine('msw.js')).not.toMatch(/use client/);
   });
 
   it('exh-auth-react/core pulls no React', async () => {

@@ -139,7 +139,10 @@ function checkHost(host: string): string {
 export function createExhClient(options: ExhClientOptions): ExhClient {
   const host = checkHost(options.host);
   const { consumerKey, consumerSecret } = options;
-  const store = createSessionStore(options.storage, options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`);
+  // A session of ours that another tab's sign-in replaced in storage (two tabs signing in at once) is revoked.
+  const store = createSessionStore(options.storage, options.storageKey ?? `exh-auth-react:${host}:${consumerKey}`, (orphan) =>
+    void revoke(orphan).catch(() => undefined),
+  );
   // Server time minus client time, learnt from a 109 answer's Date header (clock skew).
   let clockOffset = 0;
 

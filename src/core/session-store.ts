@@ -60,13 +60,25 @@ export interface SessionStore {
   endMfa(error?: ExhError | null): void;
 }
 
-/** Storage is touched only on first read, so creating a store on a server touches nothing. */
-export function createSessionStore(option: StorageOption | undefined, key: string): SessionStore {
+/**
+ * Storage is touched only on first read, so creating a store on a server touches nothing.
+ * `onOrphaned` gets a session this store was granted and then lost to another tab's newer one: no
+ * tab holds it any more, so only this store can revoke it.
+ */
+export function createSessionStore(
+  option: StorageOption | undefined,
+  key: string,
+  onOrphaned?: (session: Session) => void,
+): SessionStore {
   let adapter: StorageAdapter | undefined;
   // Undefined until first read from storage (or until something sets a state first).
   let state: AuthState | undefined;
   // The state's session with its secret.
   let session: Session | null = null;
+  // Whether `session` was granted here (setSession) rather than read from storage.
+  let granted = false;
+  // Bumped by each write of this store: a storage read that started before one is stale.
+  let writes = 0;
   const listeners = new Set<() => void>();
   let unsubscribeStorage: (() => void) | undefined;
   let mfaTimer: ReturnType<typeof setTimeout> | undefined;
@@ -91,6 +103,7 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
     if (!sameSession(session, nextSession)) forgetSigningKeys();
     state = next;
     session = nextSession;
+    granted = false;
     for (const listener of [...listeners]) {
       try {
         listener();
@@ -101,6 +114,7 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
   }
 
   function write(stored: Session): void {
+    writes++;
     try {
       const result = storage().set(key, JSON.stringify({ version: 1, session: stored }));
       if (result instanceof Promise) result.catch(() => undefined);
@@ -112,6 +126,7 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
 
   /** Removes the stored session only while it is `cleared`: another tab may have stored a newer one. */
   function removeIfStill(cleared: Session): void {
+    writes++;
     const removeIf = (raw: string | null) => (sameSession(parseSession(raw), cleared) ? storage().remove(key) : undefined);
     try {
       const raw = storage().get(key);
@@ -125,7 +140,11 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
   /** A session read from storage: at first use, or after another tab changed it. */
   function apply(stored: Session | null): void {
     if (state !== loadingState && sameSession(session, stored)) return;
-    if (stored) set(signedIn(stored), stored);
+    if (stored) {
+      const orphan = granted ? session : null;
+      set(signedIn(stored), stored);
+      if (orphan) onOrphaned?.(orphan);
+    }
     // A sign-out elsewhere cancels neither this tab's own MFA step nor its own SSO sign-in.
     else if (state?.status !== 'mfaRequired' && state !== signingIn) set(signedOut);
   }
@@ -156,7 +175,9 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
   function reload(): void {
     try {
       const raw = storage().get(key);
-      if (raw instanceof Promise) raw.then((value) => apply(parseSession(value)), () => undefined);
+      const started = writes;
+      // A read overtaken by this store's own write would put an older session back.
+      if (raw instanceof Promise) raw.then((value) => started === writes && apply(parseSession(value)), () => undefined);
       else apply(parseSession(raw));
     } catch {
       // Unreadable for now: keep the current state.
@@ -189,6 +210,7 @@ export function createSessionStore(option: StorageOption | undefined, key: strin
     setSession(next) {
       write(next);
       set(signedIn(next), next);
+      granted = true;
     },
 
     clearSession(error = null) {

@@ -1,6 +1,7 @@
 export { AuthProvider, type AuthProviderProps } from './AuthProvider.js';
 export { RequireAuth, type RequireAuthProps } from './RequireAuth.js';
-export { exhQueryKeys } from './queryKeys.js';
+export { exhQueryKeys, type ExhKeyScope, type ExhQueryKey } from './queryKeys.js';
+export { useExhQueryKeys, type ExhQueryKeys } from './useExhQueryKeys.js';
 export { useAuth, type AuthView } from './useAuth.js';
 export { useConfirmMfa, type ConfirmMfaVariables } from './useConfirmMfa.js';
 export { useExhClient } from './useExhClient.js';

@@ -3,6 +3,7 @@ import type { AuthState, ExhClient } from '../core/index.js';
 import { loadingState } from '../core/session-store.js';
 import { useExhContext } from './context.js';
 
+/** The state (its `session` has no token secret: `client.getSession()` has it all, for another SDK). */
 export interface AuthView extends AuthState {
   userId: string | null;
   /** Signs out: revokes the token on the server when it can, always clears the local session. */

@@ -2,6 +2,7 @@ import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import type { ExhError, SessionInfo } from '../core/index.js';
 import { withoutSecret } from '../core/data.js';
 import { requestOptions, useExhContext } from './context.js';
+import { mutationKey } from './queryKeys.js';
 
 export interface ConfirmMfaVariables {
   methodId: string;
@@ -13,5 +14,8 @@ export interface ConfirmMfaVariables {
 /** MFA grant for the pending challenge (`useAuth().mfa`); `data` is the session without its token secret. */
 export function useConfirmMfa(): UseMutationResult<SessionInfo, ExhError, ConfirmMfaVariables> {
   const { client, queryClient } = useExhContext();
-  return useMutation({ ...requestOptions, mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret) }, queryClient);
+  return useMutation(
+    { ...requestOptions, mutationKey: mutationKey(client, 'confirmMfa'), mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret) },
+    queryClient,
+  );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { ExhError, SessionInfo } from '../core/index.js';
 import { withoutSecret } from '../core/data.js';
 import { requestOptions, useExhContext } from './context.js';
+import { mutationKey } from './queryKeys.js';
 
 export interface LoginVariables {
   email: string;
@@ -34,6 +35,7 @@ export function useLogin(): UseLoginResult {
   const mutation = useMutation<SessionInfo, ExhError, LoginAttempt>(
     {
       ...requestOptions,
+      mutationKey: mutationKey(client, 'login'),
       mutationFn: (attempt: LoginAttempt) => {
         const password = passwords.get(attempt) ?? '';
         passwords.delete(attempt);

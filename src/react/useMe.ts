@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ExhError, ExhUser } from '../core/index.js';
-import { exhQueryKeys, sessionScope } from './queryKeys.js';
+import { scopeOf } from './queryKeys.js';
 import { useAuth } from './useAuth.js';
 import { requestOptions, useExhContext } from './context.js';
 
@@ -10,7 +10,7 @@ export function useMe({ enabled = true }: { enabled?: boolean } = {}): UseQueryR
   const session = useAuth((s) => s.session);
   return useQuery(
     {
-      queryKey: exhQueryKeys.me(sessionScope(client, session)),
+      queryKey: scopeOf(client, session?.tokenId ?? null, 'me'),
       queryFn: () => client.me(),
       enabled: enabled && session !== null,
       ...requestOptions,

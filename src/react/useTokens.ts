@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ExhError, OAuth1Token, PagedResult } from '../core/index.js';
-import { exhQueryKeys, sessionScope } from './queryKeys.js';
+import { tokensKey } from './queryKeys.js';
 import { useAuth } from './useAuth.js';
 import { requestOptions, useExhContext } from './context.js';
 
@@ -21,7 +21,7 @@ export function useTokens({ rql, enabled = true }: UseTokensOptions = {}): UseQu
   const session = useAuth((s) => s.session);
   return useQuery(
     {
-      queryKey: exhQueryKeys.tokens(sessionScope(client, session), rql),
+      queryKey: tokensKey(client, session?.tokenId ?? null, rql),
       queryFn: async () => {
         const result = await client.tokens.find({ rql });
         return { ...result, data: result.data.map((token) => ({ ...token, current: token.id === session?.tokenId })) };

@@ -154,15 +154,14 @@ describe('races', () => {
     await expectBothOnStoredSession(await loginInTwoTabs());
   });
 
-  // TODO: a read of an asynchronous storage that answers after this tab's own sign-in puts the other
-  // tab's older session back: the tabs end on different sessions. Turn into `it` once stale reads are dropped.
-  it.fails('a login started in two tabs at once, asynchronous storage: both tabs end on the session in storage', async () => {
+  // A read of an asynchronous storage that answers after this tab's own sign-in must not put the other
+  // tab's older session back.
+  it('a login started in two tabs at once, asynchronous storage: both tabs end on the session in storage', async () => {
     await expectBothOnStoredSession(await loginInTwoTabs(5));
   });
 
-  // TODO: each tab's grant makes a token, and only one is kept: the other stays active on the server
-  // with no tab to use or revoke it. Turn into `it` once the tab whose session is replaced revokes it.
-  it.fails('a login started in two tabs at once: the grant that lost the race is revoked', async () => {
+  // Each tab's grant makes a token and only one is kept: the tab whose session was replaced revokes its own.
+  it('a login started in two tabs at once: the grant that lost the race is revoked', async () => {
     const { stored, stop } = await loginInTwoTabs();
     await expect.poll(() => exh.db.tokensOf(demo.email).map((t) => t.id), { timeout: 300 }).toEqual([stored()]);
     stop();

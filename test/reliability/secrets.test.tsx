@@ -50,10 +50,8 @@ function sweep(queryClient: QueryClient, auth: AuthView | undefined): string {
   // The chosen storage ('session' here) holds the current secret by design; localStorage holds nothing.
   reach.push(JSON.stringify({ ...localStorage }));
   if (auth) {
-    const { client: _client, session, ...view } = auth;
-    // TODO(issue 10, 2.8): useAuth().session still carries the token secret. Once it is a SessionInfo,
-    // sweep `session` whole here and turn the `it.fails` below into `it`.
-    reach.push(dump({ ...view, session: session && { ...session, tokenSecret: undefined } }), dump(auth.error));
+    const { client: _client, ...view } = auth;
+    reach.push(dump(view), dump(auth.error));
   }
   return reach.join('\n');
 }
@@ -181,9 +179,7 @@ describe('no password, token secret or consumer secret leaks', () => {
     expect(secrets.size).toBe(8);
   }, 30_000);
 
-  // TODO(issue 10, 2.8): passes once useAuth().session is a SessionInfo; then make it `it` and sweep
-  // `session` whole in sweep() above.
-  it.fails('useAuth().session carries no token secret', async () => {
+  it('useAuth().session carries no token secret', async () => {
     const { result } = renderHook(() => useAuth(), { wrapper: wrapperFor({ storage: 'memory' }) });
     const session = await act(() => result.current.client.authenticate({ email: demo.email, password: demo.password }));
     expect(JSON.stringify(result.current.session)).not.toContain(session.tokenSecret);
