@@ -10,9 +10,11 @@ import {
   MFA_PATH,
   mfaUser,
   storyClient,
+  stopStoryClock,
   storyMock,
   TOKENS_PATH,
 } from './support/storyMock';
+import type { StoryLoaded } from './support/auth';
 
 /**
  * The drop-in sign-in form, on the stories' mock ExH service (reset for every story).
@@ -67,7 +69,10 @@ export const ValidationErrors: Story = {
   },
 };
 
-/** Waiting for the service, which never answers here: the button says so and cannot be pressed again. */
+/**
+ * Waiting for the service, which never answers here: the button says so and cannot be pressed again.
+ * It keeps the focus (aria-disabled, not disabled).
+ */
 export const Pending: Story = {
   loaders: [
     async () => {
@@ -80,25 +85,31 @@ export const Pending: Story = {
     const canvas = within(canvasElement);
     await signIn(canvas, demoUser.email, demoUser.password);
     const button = await canvas.findByRole('button', { name: 'Signing in…' });
-    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(button).toHaveFocus();
     await expect(button).toHaveAttribute('aria-busy', 'true');
     await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('data-state', 'submitting');
   },
 };
 
-/** A wrong password (106 from the mock). */
+/** A wrong password (106 from the mock): the message takes the focus. */
 export const WrongCredentials: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await signIn(canvas, demoUser.email, 'not-the-password');
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('The email or password is not correct.'));
+    await waitFor(() => expect(alertOf(canvas)).toHaveFocus());
     await expect(canvas.getByLabelText('Email')).toHaveValue(demoUser.email);
   },
 };
 
-/** A second wrong attempt within a second of the first: the mock's throttle answers 211. */
+/**
+ * A second wrong attempt within a second of the first: the mock's throttle answers 211. The mock's clock
+ * is stopped, so the second attempt is "within a second" however slowly the story runs.
+ */
 export const TooFast: Story = {
   play: async ({ canvasElement }) => {
+    stopStoryClock();
     const canvas = within(canvasElement);
     await signIn(canvas, demoUser.email, 'not-the-password');
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('not correct'));
@@ -114,7 +125,7 @@ export const Frozen: Story = {
     const canvas = within(canvasElement);
     await signIn(canvas, demoUser.email, 'not-the-password');
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent(/Too many failed attempts\. Try again in \d+ seconds\./));
-    await expect(canvas.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Sign in' })).toHaveAttribute('aria-disabled', 'true');
     await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('data-state', 'frozen');
   },
 };
@@ -136,6 +147,21 @@ export const NetworkError: Story = {
     const canvas = within(canvasElement);
     await signIn(canvas, demoUser.email, demoUser.password);
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('The server cannot be reached.'));
+  },
+};
+
+/**
+ * The service refused the signature (109, canned here): usually the device's clock is wrong, and the
+ * service's Date header, from which the client corrects it, was not readable (CORS).
+ */
+export const SignatureRefused: Story = {
+  play: async ({ canvasElement }) => {
+    storyMock.db.failNext(1, cannedErrors.signatureRefused, { method: 'POST', path: TOKENS_PATH });
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, demoUser.password);
+    await waitFor(() =>
+      expect(alertOf(canvas)).toHaveTextContent("The request could not be verified. Check that your device's date and time are set correctly."),
+    );
   },
 };
 
@@ -161,7 +187,26 @@ export const ExpiredChallenge: Story = {
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('Your verification expired — sign in again.'));
     await expect(canvas.getByLabelText('Email')).toHaveValue(mfaUser.email);
     await expect(canvas.getByLabelText('Password')).toHaveValue('');
-    await expect(canvas.getByLabelText('Password')).toHaveFocus();
+    await expect(alertOf(canvas)).toHaveFocus();
+  },
+};
+
+/**
+ * Signed in, then the session was revoked from another device: the next signed request gets 108, the
+ * session ends, and the form says why.
+ */
+export const SignedOutElsewhere: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const canvas = within(canvasElement);
+    await signIn(canvas, demoUser.email, demoUser.password);
+    await waitFor(() => expect(canvas.getByTestId('auth-status')).toHaveTextContent(/^authenticated$/));
+    for (const token of storyMock.db.tokensOf(demoUser.email)) storyMock.db.revokeToken(token.id);
+    await (loaded as StoryLoaded).client!.me().catch(() => {});
+    await waitFor(() =>
+      expect(alertOf(canvas)).toHaveTextContent('You were signed out because the session was ended elsewhere.'),
+    );
+    await expect(canvas.getByTestId('auth-status')).toHaveTextContent(/^unauthenticated$/);
+    await expect(canvas.getByLabelText('Password')).toHaveValue('');
   },
 };
 

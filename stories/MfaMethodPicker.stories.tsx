@@ -106,7 +106,10 @@ export const WrongCode: Story = {
   },
 };
 
-/** After repeated wrong codes the service makes the user wait (134 with `remainingDelay`, canned here: 30 s). */
+/**
+ * After repeated wrong codes the service makes the user wait (134 with `remainingDelay`, canned here: 30 s).
+ * The code sent will be stale by the end of the wait (its 30 s step is over): it is cleared for a fresh one.
+ */
 export const ReattemptDelay: Story = {
   name: 'Re-attempt delay',
   play: async ({ canvasElement }) => {
@@ -114,7 +117,8 @@ export const ReattemptDelay: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await codeInput(canvas), await wrongTotpCode(mfaUser.mfa!.totpSecret));
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent(/Too many attempts\. Wait \d+ seconds before the next one\./));
-    await expect(canvas.getByRole('button', { name: 'Verify' })).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Verify' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByLabelText(TOTP_LABEL)).toHaveValue('');
     await expect(canvas.getByRole('form')).toHaveAttribute('data-state', 'waiting');
   },
 };

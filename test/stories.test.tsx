@@ -67,8 +67,10 @@ describe('the story list', () => {
       'Frozen',
       'Locked',
       'NetworkError',
+      'SignatureRefused',
       'ToMfaStep',
       'ExpiredChallenge',
+      'SignedOutElsewhere',
       'Relabelled',
     ]);
     expect(names(mfaStories)).toEqual([

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useForm, useFormState, type UseFormReturn } from 'react-hook-form';
 import {
   AuthenticationError,
@@ -6,7 +6,7 @@ import {
   LoginFreezeError,
   LoginTimeoutError,
   MfaRequiredError,
-  NetworkError,
+  OAuthTokenError,
   TooManyFailedAttemptsError,
   type MfaChallenge,
   type SessionInfo,
@@ -15,7 +15,7 @@ import { useAuth, useLogin } from '../react/index.js';
 import { CountdownText } from './CountdownText.js';
 import { defaultLoginFormLabels, type LoginFormLabels, type MfaLabels } from './labels.js';
 import { MfaMethodPicker } from './MfaMethodPicker.js';
-import { classNames, errorName } from './util.js';
+import { classNames, commonMessage } from './util.js';
 import { useCountdown } from './useCountdown.js';
 
 export interface LoginFormProps {
@@ -59,33 +59,45 @@ export function LoginForm({ onSuccess, onMfaRequired, labels, mfaLabels, classNa
   const login = useLogin();
   // Kept across the MFA step, so Back (or an expired challenge) finds the email still there.
   const form = useForm<LoginFields>({ mode: 'onSubmit', defaultValues: { email: '', password: '' } });
-  const { setValue, setFocus } = form;
+  const { resetField, setFocus } = form;
   const [problem, setProblem] = useState<ServerProblem | null>(null);
   // The session ending error (e.g. an expired MFA challenge) the user has already moved past.
   const [seenAuthError, setSeenAuthError] = useState<unknown>(null);
   const frozenSeconds = useCountdown(problem?.frozenUntil ?? null);
-  // A double click lands before React has disabled the button: only the first submit goes through.
+  // The button stays focusable while pending (aria-disabled, not disabled), so clicks and Enter reach
+  // onSubmit: only the first submit goes through.
   const submitting = useRef(false);
+  const alertRef = useRef<HTMLDivElement>(null);
 
-  // Back from the MFA step (cancelled or expired): the password is asked again, empty, with focus on it,
-  // since the focused code input has just gone.
+  // Why the session ended by itself, until the user signs in again.
+  const endedBy: unknown = authError === seenAuthError ? null : authError;
+  const sessionEnded =
+    endedBy instanceof InvalidMfaTokenError ? text.mfaExpired : endedBy instanceof OAuthTokenError ? text.signedOutElsewhere : null;
+
+  // Back from the MFA step: the password is asked again, with focus on it, since the focused code input
+  // has just gone. When the step ended on its own, the message below takes the focus instead.
   const previousStatus = useRef(status);
   useEffect(() => {
-    const leftMfa = previousStatus.current === 'mfaRequired' && status === 'unauthenticated';
+    if (previousStatus.current === 'mfaRequired' && status === 'unauthenticated' && !sessionEnded) setFocus('password');
     previousStatus.current = status;
-    if (!leftMfa) return;
-    setValue('password', '');
-    setFocus('password');
-  }, [status, setValue, setFocus]);
+  }, [status, sessionEnded, setFocus]);
+  // A message appearing takes the focus: it is read out, and focus is not left on a button or on an
+  // element that went away.
+  useEffect(() => {
+    if (problem || sessionEnded) alertRef.current?.focus();
+  }, [problem, sessionEnded]);
 
   const submitValid = form.handleSubmit(async ({ email, password }) => {
     setProblem(null);
     setSeenAuthError(authError);
     try {
       const session = await login.mutateAsync({ email: email.trim(), password });
+      // The password is not kept in the form's state once it has served.
+      resetField('password');
       onSuccess?.(session);
     } catch (error) {
       if (error instanceof MfaRequiredError) {
+        resetField('password');
         const challenge = client.getState().mfa;
         if (challenge) onMfaRequired?.(challenge);
         return;
@@ -111,8 +123,7 @@ export function LoginForm({ onSuccess, onMfaRequired, labels, mfaLabels, classNa
   }
 
   const busy = login.isPending;
-  const expired = authError instanceof InvalidMfaTokenError && authError !== seenAuthError;
-  const state = busy ? 'submitting' : frozen ? 'frozen' : problem || expired ? 'error' : 'idle';
+  const state = busy ? 'submitting' : frozen ? 'frozen' : problem || sessionEnded ? 'error' : 'idle';
   return (
     <form
       className={classNames('exh-auth', 'exh-auth--login', className)}
@@ -121,27 +132,40 @@ export function LoginForm({ onSuccess, onMfaRequired, labels, mfaLabels, classNa
       noValidate
       onSubmit={onSubmit}
     >
-      <EmailField form={form} labels={text} />
-      <PasswordField form={form} labels={text} />
-      <div role="alert" className="exh-auth__alert">
-        {problem ? <ServerMessage problem={problem} frozenSeconds={frozenSeconds} labels={text} /> : expired && text.mfaExpired}
+      <Field
+        form={form}
+        name="email"
+        label={text.email}
+        validate={(value) => {
+          const email = value.trim();
+          if (!email) return text.emailRequired;
+          return EMAIL_SHAPE.test(email) || text.emailInvalid;
+        }}
+      />
+      {/* Sent as typed: spaces can be part of a password. */}
+      <Field
+        form={form}
+        name="password"
+        label={text.password}
+        validate={(value) => value !== '' || text.passwordRequired}
+        toggle={text.showPassword}
+      />
+      <div role="alert" className="exh-auth__alert" tabIndex={-1} ref={alertRef}>
+        {problem ? serverMessage(problem.error, frozenSeconds, text) : sessionEnded}
       </div>
-      <button type="submit" className="exh-auth__submit" disabled={busy || frozen} aria-busy={busy || undefined}>
+      <button
+        type="submit"
+        className="exh-auth__submit"
+        aria-disabled={busy || frozen || undefined}
+        aria-busy={busy || undefined}
+      >
         {busy ? text.submitting : text.submit}
       </button>
     </form>
   );
 }
 
-function ServerMessage({
-  problem: { error },
-  frozenSeconds,
-  labels,
-}: {
-  problem: ServerProblem;
-  frozenSeconds: number;
-  labels: LoginFormLabels;
-}) {
+function serverMessage(error: unknown, frozenSeconds: number, labels: LoginFormLabels): ReactNode {
   if (error instanceof LoginFreezeError) {
     if (frozenSeconds === 0) return labels.frozenOver;
     // Heard once when it starts; the screen shows every second.
@@ -150,90 +174,64 @@ function ServerMessage({
   if (error instanceof AuthenticationError) return labels.wrongCredentials;
   if (error instanceof LoginTimeoutError) return labels.tooFast;
   if (error instanceof TooManyFailedAttemptsError) return labels.locked;
-  if (error instanceof NetworkError) return labels.networkError;
-  return labels.unknownError(errorName(error));
+  return commonMessage(error, labels);
 }
 
 interface FieldProps {
   form: LoginFormMethods;
-  labels: LoginFormLabels;
+  name: keyof LoginFields;
+  label: string;
+  validate: (value: string) => string | true;
+  /** The password's show/hide toggle, named by this label. */
+  toggle?: string;
 }
 
-function EmailField({ form, labels }: FieldProps) {
-  const id = useId();
-  // Subscribes this field alone to its error: typing re-renders neither it nor the form.
-  const { errors } = useFormState({ control: form.control, name: 'email' });
-  const error = errors.email?.message;
-  return (
-    <div className="exh-auth__field">
-      <label className="exh-auth__label" htmlFor={id}>
-        {labels.email}
-      </label>
-      <input
-        id={id}
-        className="exh-auth__input"
-        type="email"
-        autoComplete="username"
-        autoCapitalize="none"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        {...form.register('email', {
-          validate: (value) => {
-            const email = value.trim();
-            if (!email) return labels.emailRequired;
-            return EMAIL_SHAPE.test(email) || labels.emailInvalid;
-          },
-        })}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
-}
-
-function PasswordField({ form, labels }: FieldProps) {
+/** One labelled input with its error; the password one with its show/hide toggle. */
+function Field({ form, name, label, validate, toggle }: FieldProps) {
   const id = useId();
   const [shown, setShown] = useState(false);
-  const { errors } = useFormState({ control: form.control, name: 'password' });
-  const error = errors.password?.message;
-  return (
-    <div className="exh-auth__field exh-auth__field--password">
-      <label className="exh-auth__label" htmlFor={id}>
-        {labels.password}
-      </label>
-      <div className="exh-auth__password">
-        <input
-          id={id}
-          className="exh-auth__input"
-          type={shown ? 'text' : 'password'}
-          autoComplete="current-password"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          // Sent as typed: spaces can be part of a password.
-          {...form.register('password', { validate: (value) => value !== '' || labels.passwordRequired })}
-        />
-        <button
-          type="button"
-          className="exh-auth__toggle"
-          aria-pressed={shown}
-          aria-controls={id}
-          onClick={() => setShown((value) => !value)}
-        >
-          {labels.showPassword}
-        </button>
-      </div>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+  // Subscribes this field alone to its error: typing re-renders neither it nor the form.
+  const { errors } = useFormState({ control: form.control, name });
+  const error = errors[name]?.message;
+  const input = (
+    <input
+      id={id}
+      className="exh-auth__input"
+      type={!toggle ? 'email' : shown ? 'text' : 'password'}
+      autoComplete={toggle ? 'current-password' : 'username'}
+      autoCapitalize="none"
+      spellCheck={false}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+      {...form.register(name, { validate })}
+    />
   );
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
   return (
-    <p id={id} className="exh-auth__field-error">
-      {message}
-    </p>
+    <div className={classNames('exh-auth__field', toggle && 'exh-auth__field--password')}>
+      <label className="exh-auth__label" htmlFor={id}>
+        {label}
+      </label>
+      {toggle ? (
+        <div className="exh-auth__password">
+          {input}
+          <button
+            type="button"
+            className="exh-auth__toggle"
+            aria-pressed={shown}
+            aria-controls={id}
+            onClick={() => setShown((value) => !value)}
+          >
+            {toggle}
+          </button>
+        </div>
+      ) : (
+        input
+      )}
+      {error && (
+        <p id={`${id}-error`} className="exh-auth__field-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   InvalidMfaCodeError,
   MfaReattemptDelayError,
-  NetworkError,
   type MfaChallenge,
   type MfaMethod,
   type SessionInfo,
@@ -11,7 +10,7 @@ import { useAuth, useConfirmMfa } from '../react/index.js';
 import { CountdownText } from './CountdownText.js';
 import { defaultMfaLabels, type MfaLabels } from './labels.js';
 import { useCountdown } from './useCountdown.js';
-import { classNames, errorName } from './util.js';
+import { classNames, commonMessage } from './util.js';
 
 export interface MfaMethodPickerProps {
   /** Signed in with the code. */
@@ -35,6 +34,8 @@ export function MfaMethodPicker(props: MfaMethodPickerProps) {
 }
 
 const TOTP_CODE = /^\d{6}$/;
+/** A TOTP code belongs to a 30 s step of the clock. */
+const TOTP_STEP_MS = 30_000;
 /** When the challenge's countdown is read out: the last minute only. */
 const EXPIRY_ANNOUNCED_AT = [60, 30, 10];
 
@@ -84,11 +85,12 @@ function ChallengeForm({
       onSuccess?.(session);
     } catch (error) {
       // 131 (expired) ends the step in core: this form is gone and LoginForm says why.
-      if (error instanceof InvalidMfaCodeError) {
+      const delay = error instanceof MfaReattemptDelayError ? error.remainingDelay : 0;
+      // A wrong code goes; so does a TOTP code whose step will be over before the wait is.
+      if (error instanceof InvalidMfaCodeError || (isTotp && delay > TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS))) {
         setCode('');
         inputRef.current?.focus();
       }
-      const delay = error instanceof MfaReattemptDelayError ? error.remainingDelay : 0;
       setProblem({
         kind: 'server',
         error,
@@ -111,6 +113,8 @@ function ChallengeForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Verify is only aria-disabled (it keeps focus): a click or Enter while sending or waiting does nothing.
+    if (sending.current || waiting) return;
     const value = isTotp ? code : code.trim();
     if (isTotp ? !TOTP_CODE.test(value) : value === '') {
       setProblem({ kind: 'invalid' });
@@ -186,10 +190,15 @@ function ChallengeForm({
         />
       </div>
       <div role="alert" id={messageId} className="exh-auth__alert">
-        {problem && <ProblemMessage problem={problem} waitSeconds={waitSeconds} isTotp={isTotp} labels={text} />}
+        {problem && problemMessage(problem, waitSeconds, isTotp, text)}
       </div>
       <div className="exh-auth__actions">
-        <button type="submit" className="exh-auth__submit" disabled={busy || waiting} aria-busy={busy || undefined}>
+        <button
+          type="submit"
+          className="exh-auth__submit"
+          aria-disabled={busy || waiting || undefined}
+          aria-busy={busy || undefined}
+        >
           {busy ? text.submitting : text.submit}
         </button>
         <button type="button" className="exh-auth__back" onClick={cancel}>
@@ -201,17 +210,7 @@ function ChallengeForm({
   );
 }
 
-function ProblemMessage({
-  problem,
-  waitSeconds,
-  isTotp,
-  labels,
-}: {
-  problem: Problem;
-  waitSeconds: number;
-  isTotp: boolean;
-  labels: MfaLabels;
-}) {
+function problemMessage(problem: Problem, waitSeconds: number, isTotp: boolean, labels: MfaLabels): ReactNode {
   if (problem.kind === 'invalid') return isTotp ? labels.totpCodeInvalid : labels.recoveryCodeRequired;
   const { error } = problem;
   if (error instanceof MfaReattemptDelayError) {
@@ -220,8 +219,7 @@ function ProblemMessage({
     return <CountdownText seconds={waitSeconds} text={labels.reattemptDelay} announceAt={[problem.waitSeconds]} />;
   }
   if (error instanceof InvalidMfaCodeError) return labels.wrongCode;
-  if (error instanceof NetworkError) return labels.networkError;
-  return labels.unknownError(errorName(error));
+  return commonMessage(error, labels);
 }
 
 /** Its own component: the tick of every second re-renders this line only. */

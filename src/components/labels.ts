@@ -24,10 +24,14 @@ export interface LoginFormLabels {
   locked: string;
   /** NetworkError */
   networkError: string;
+  /** 109: the signature was refused, usually because the device's clock is wrong. */
+  signatureRefused: string;
   /** Any other error, with its name for support. */
   unknownError: (errorName: string) => string;
   /** Back on the password step because the MFA challenge expired (131 or its time ran out). */
   mfaExpired: string;
+  /** Signed out because the session's token was revoked elsewhere (108 on a signed-in request). */
+  signedOutElsewhere: string;
 }
 
 export interface MfaLabels {
@@ -51,6 +55,8 @@ export interface MfaLabels {
   /** 134, with the seconds left before the next attempt. */
   reattemptDelay: (seconds: number) => string;
   networkError: string;
+  /** 109 */
+  signatureRefused: string;
   unknownError: (errorName: string) => string;
 }
 
@@ -58,6 +64,9 @@ export interface MfaLabels {
 export function minutesAndSeconds(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+const signatureRefused =
+  "The request could not be verified. Check that your device's date and time are set correctly.";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -77,8 +86,10 @@ export const defaultLoginFormLabels: LoginFormLabels = {
   frozenOver: 'You can try to sign in again.',
   locked: 'This account is locked after too many failed attempts. Contact an administrator to unlock it.',
   networkError: 'The server cannot be reached. Check your connection and try again.',
+  signatureRefused,
   unknownError: (errorName) => `Something went wrong while signing in. Try again later. (Error: ${errorName})`,
   mfaExpired: 'Your verification expired — sign in again.',
+  signedOutElsewhere: 'You were signed out because the session was ended elsewhere.',
 };
 
 export const defaultMfaLabels: MfaLabels = {
@@ -96,5 +107,6 @@ export const defaultMfaLabels: MfaLabels = {
   wrongCode: 'That code is not correct. Try again.',
   reattemptDelay: (seconds) => `Too many attempts. Wait ${plural(seconds, 'second', 'seconds')} before the next one.`,
   networkError: 'The server cannot be reached. Check your connection and try again.',
+  signatureRefused,
   unknownError: (errorName) => `Something went wrong while verifying. Try again later. (Error: ${errorName})`,
 };

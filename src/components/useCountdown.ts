@@ -1,10 +1,5 @@
 import { useEffect, useReducer } from 'react';
 
-/** Whole seconds from now until `until` (epoch ms), rounded up; 0 once it has passed or when there is none. */
-export function secondsUntil(until: number | null): number {
-  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
-}
-
 /**
  * Seconds left until `until` (epoch ms), re-rendering once a second while it runs.
  * Read from Date.now() on each render, so a new `until` is right at once.
@@ -19,5 +14,6 @@ export function useCountdown(until: number | null): number {
     }, 1000);
     return () => clearInterval(timer);
   }, [until]);
-  return secondsUntil(until);
+  // Whole seconds, rounded up; 0 once it has passed or when there is none.
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }

@@ -21,8 +21,10 @@ export const frenchLoginLabels: LoginFormLabels = {
   frozenOver: 'Vous pouvez de nouveau essayer de vous connecter.',
   locked: 'Ce compte est bloqué après trop de tentatives échouées. Contactez un administrateur.',
   networkError: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+  signatureRefused: 'La requête n’a pas pu être vérifiée. Vérifiez la date et l’heure de votre appareil.',
   unknownError: (errorName) => `Un problème est survenu lors de la connexion. Réessayez plus tard. (Erreur : ${errorName})`,
   mfaExpired: 'Votre vérification a expiré — reconnectez-vous.',
+  signedOutElsewhere: 'Vous avez été déconnecté : la session a été fermée ailleurs. Reconnectez-vous.',
 };
 
 /** Every string of the MFA step in French: what an app passes as `mfaLabels` (LoginForm) or `labels` (MfaMethodPicker). */
@@ -41,5 +43,6 @@ export const frenchMfaLabels: MfaLabels = {
   wrongCode: 'Ce code est incorrect. Réessayez.',
   reattemptDelay: (seconds) => `Trop de tentatives. Patientez ${secondes(seconds)} avant la suivante.`,
   networkError: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+  signatureRefused: 'La requête n’a pas pu être vérifiée. Vérifiez la date et l’heure de votre appareil.',
   unknownError: (errorName) => `Un problème est survenu lors de la vérification. Réessayez plus tard. (Erreur : ${errorName})`,
 };

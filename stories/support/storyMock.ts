@@ -13,8 +13,16 @@ export const storyBackend = {
   consumerSecret: 'story-consumer-secret',
 };
 
+// The mock's clock: the real one, unless a story stops it (until the next story).
+let stoppedAt: number | null = null;
+
+/** Stops the mock service's clock: its time-based rules (e.g. 211's "within a second") no longer depend on how fast the story runs. */
+export function stopStoryClock(): void {
+  stoppedAt = Date.now();
+}
+
 /** A little latency, so that "Signing in…" is seen in the browser. */
-export const storyMock = createMockExh({ ...storyBackend, latency: 150 });
+export const storyMock = createMockExh({ ...storyBackend, latency: 150, now: () => stoppedAt ?? Date.now() });
 
 export const demoUser = demoUsers.find((user) => !user.mfa)!;
 export const mfaUser = demoUsers.find((user) => user.mfa)!;
@@ -40,6 +48,7 @@ export const cannedErrors = {
     status: 400,
     body: { code: 134, name: 'MFA_REATTEMPT_DELAY_EXCEPTION', message: 'Wait before the next MFA attempt', remainingDelay },
   }),
+  signatureRefused: { status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'The signature is invalid' } },
   invalidMfaToken: { status: 400, body: { code: 131, name: 'INVALID_MFA_TOKEN_EXCEPTION', message: 'The MFA token is unknown or expired' } },
 } satisfies Record<string, MockResponse | ((...args: never[]) => MockResponse)>;
 
@@ -71,6 +80,7 @@ export const storyHandlers = [hangHandler, ...storyMock.handlers];
 /** A clean service for every story: seeded users only, no tokens, challenges, counters or canned answers. */
 export function resetStoryMock(): void {
   releaseHeld();
+  stoppedAt = null;
   storyMock.db.reset();
   storyMock.db.addUser(appOnlyUser);
 }

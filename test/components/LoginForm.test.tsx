@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { Profiler } from 'react';
 import { LoginForm } from '../../src/components';
 import { totp } from '../../src/msw';
+import { RequireAuth, useAuth } from '../../src/react';
 import {
   advance,
   demo,
@@ -27,6 +28,7 @@ const emailInput = () => screen.getByLabelText<HTMLInputElement>('Email');
 const passwordInput = () => screen.getByLabelText<HTMLInputElement>('Password');
 const submitButton = () => screen.getByRole<HTMLButtonElement>('button', { name: /sign/i });
 const alertText = () => screen.getByRole('alert').textContent;
+const isPressable = (button: HTMLButtonElement) => !button.disabled && button.getAttribute('aria-disabled') === null;
 
 async function signIn(user: ReturnType<typeof setupUser>, email: string, password: string) {
   await user.clear(emailInput());
@@ -161,7 +163,7 @@ describe('LoginForm validation', () => {
 });
 
 describe('LoginForm submitting', () => {
-  it('shows progress and is disabled while the request is under way', async () => {
+  it('shows progress while the request is under way, the button aria-disabled and still focused', async () => {
     const user = setupUser();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -172,14 +174,35 @@ describe('LoginForm submitting', () => {
     await signIn(user, demo.email, demo.password);
 
     const button = await screen.findByRole<HTMLButtonElement>('button', { name: 'Signing in…' });
-    expect(button.disabled).toBe(true);
+    // Not `disabled`: a disabled button drops the keyboard focus to the page.
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
     expect(button.getAttribute('aria-busy')).toBe('true');
     expect(screen.getByRole('form').getAttribute('data-state')).toBe('submitting');
     await expectNoAxeViolations(container);
+
+    // Pressed again while pending, by mouse and by keyboard: nothing more is sent.
+    await user.click(button);
+    await user.keyboard('{Enter}');
+    await user.type(passwordInput(), '{Enter}');
     release();
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(service.db.count('POST', TOKENS)).toBe(1);
     expect(submitButton().textContent).toBe('Sign in');
     expect(submitButton().getAttribute('aria-busy')).toBeNull();
+    expect(isPressable(submitButton())).toBe(true);
+  });
+
+  it('does not keep the password once signed in', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await signIn(user, demo.email, demo.password);
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    // The form is still on screen here (the app did not replace it): the password is gone from it.
+    expect(passwordInput().value).toBe('');
+    expect(emailInput().value).toBe(demo.email);
   });
 
   it('sends one request for a double click', async () => {
@@ -195,11 +218,15 @@ describe('LoginForm submitting', () => {
 });
 
 describe('LoginForm server answers', () => {
-  it('106: wrong email or password, email kept', async () => {
+  it('106: wrong email or password, email kept, focus on the message', async () => {
     const user = setupUser();
     const { container } = renderWithAuth(<LoginForm />);
     await signIn(user, demo.email, 'wrong-password');
     await waitFor(() => expect(alertText()).toBe('The email or password is not correct.'));
+    // Focus moves to the message, which is read out, rather than staying on a button or being lost.
+    const alert = screen.getByRole('alert');
+    expect(document.activeElement).toBe(alert);
+    expect(alert.tabIndex).toBe(-1);
     expect(emailInput().value).toBe(demo.email);
     expect(screen.getByRole('form').getAttribute('data-state')).toBe('error');
     expect(service.db.requests.at(-1)?.code).toBe(106);
@@ -231,21 +258,22 @@ describe('LoginForm server answers', () => {
     const start = secondsShown();
     expect(start).toBeGreaterThanOrEqual(59);
     expect(start).toBeLessThanOrEqual(60);
-    expect(submitButton().disabled).toBe(true);
+    expect(submitButton().getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByRole('form').getAttribute('data-state')).toBe('frozen');
     await expectNoAxeViolations(container);
 
     advance(10_000);
     expect(secondsShown()).toBeLessThanOrEqual(start - 10);
     expect(secondsShown()).toBeGreaterThanOrEqual(start - 11);
-    expect(submitButton().disabled).toBe(true);
-    // Enter in a field does not get round the freeze either.
+    expect(submitButton().getAttribute('aria-disabled')).toBe('true');
+    // Neither a click nor Enter in a field gets round the freeze.
+    await user.click(submitButton());
     await user.type(passwordInput(), '{Enter}');
     expect(service.db.count('POST', TOKENS)).toBe(10);
 
     advance(51_000);
     expect(alertText()).toBe('You can try to sign in again.');
-    expect(submitButton().disabled).toBe(false);
+    expect(isPressable(submitButton())).toBe(true);
     await signIn(user, demo.email, demo.password);
     await waitFor(() => expect(service.db.requests.at(-1)?.status).toBe(200));
   });
@@ -298,9 +326,22 @@ describe('LoginForm server answers', () => {
     await waitFor(() =>
       expect(alertText()).toBe('Something went wrong while signing in. Try again later. (Error: ExhError)'),
     );
-    service.db.failNext(1, { status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'x' } });
+    service.db.failNext(1, { status: 401, body: { code: 110, name: 'DUPLICATE_REQUEST_EXCEPTION', message: 'x' } });
     await user.click(submitButton());
-    await waitFor(() => expect(alertText()).toMatch(/\(Error: OAuthSignatureError 109\)$/));
+    await waitFor(() => expect(alertText()).toMatch(/\(Error: DuplicateRequestError 110\)$/));
+  });
+
+  it('109: the signature was refused, so the device clock is suspect', async () => {
+    const user = setupUser();
+    service.db.failNext(1, { status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'x' } });
+    renderWithAuth(<LoginForm />);
+    await signIn(user, demo.email, demo.password);
+    await waitFor(() =>
+      expect(alertText()).toBe(
+        "The request could not be verified. Check that your device's date and time are set correctly.",
+      ),
+    );
+    expect(service.db.requests.at(-1)?.code).toBe(109);
   });
 
   it('announces a repeated error again: the alert is emptied while the next request runs', async () => {
@@ -345,7 +386,7 @@ describe('LoginForm MFA step', () => {
     expect(service.db.count('POST', MFA)).toBe(1);
   });
 
-  it('Back returns to the password step with the email kept', async () => {
+  it('Back returns to the password step with the email kept and the password gone', async () => {
     const user = setupUser();
     const { container, client } = renderWithAuth(<LoginForm />);
     await signIn(user, mfaUser.email, mfaUser.password);
@@ -373,7 +414,9 @@ describe('LoginForm MFA step', () => {
     await screen.findByRole('form', { name: 'Sign in' });
     expect(alertText()).toBe('Your verification expired — sign in again.');
     expect(emailInput().value).toBe(mfaUser.email);
-    await waitFor(() => expect(document.activeElement).toBe(passwordInput()));
+    expect(passwordInput().value).toBe('');
+    // The message has the focus, so it is read out (the code input it was in is gone).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
     await expectNoAxeViolations(container);
 
     // Signing in again starts afresh: the message goes.
@@ -395,5 +438,46 @@ describe('LoginForm MFA step', () => {
     await screen.findByRole('form', { name: 'Sign in' });
     expect(alertText()).toBe('Your verification expired — sign in again.');
     expect(emailInput().value).toBe(mfaUser.email);
+  });
+});
+
+describe('LoginForm after a session ends elsewhere', () => {
+  /** An app's page behind RequireAuth, with a button that makes a signed-in request. */
+  function SignedInPage() {
+    const client = useAuth((auth) => auth.client);
+    return (
+      <button type="button" onClick={() => void client.me().catch(() => {})}>
+        Refresh profile
+      </button>
+    );
+  }
+
+  it('108 on a signed-in request: the form comes back saying the session was ended elsewhere', async () => {
+    const user = setupUser();
+    const { container } = renderWithAuth(
+      <RequireAuth fallback={<LoginForm />}>
+        <SignedInPage />
+      </RequireAuth>,
+    );
+    await signIn(user, demo.email, demo.password);
+    const refresh = await screen.findByRole('button', { name: 'Refresh profile' });
+
+    // Signed out from another device (e.g. "sign out everywhere" there).
+    const [token] = service.db.tokensOf(demo.email);
+    expect(service.db.revokeToken(token!.id)).toBe(true);
+    await user.click(refresh);
+
+    await screen.findByRole('form', { name: 'Sign in' });
+    expect(service.db.requests.at(-1)?.code).toBe(108);
+    expect(alertText()).toBe('You were signed out because the session was ended elsewhere.');
+    expect(screen.getByRole('form').getAttribute('data-state')).toBe('error');
+    // Focus was on a button that is gone: it goes to the message.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    await expectNoAxeViolations(container);
+
+    // Signing in again: the message goes.
+    await signIn(user, demo.email, demo.password);
+    await user.click(await screen.findByRole('button', { name: 'Refresh profile' }));
+    await waitFor(() => expect(service.db.requests.at(-1)).toMatchObject({ method: 'GET', status: 200 }));
   });
 });

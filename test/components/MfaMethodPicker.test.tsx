@@ -152,7 +152,7 @@ describe('MfaMethodPicker TOTP', () => {
     await user.keyboard(code.slice(5));
     expect(codeInput().value).toBe(code);
     await waitFor(() => expect(verifyButton().textContent).toBe('Verifying…'));
-    expect(verifyButton().disabled).toBe(true);
+    expect(verifyButton().getAttribute('aria-disabled')).toBe('true');
     expect(verifyButton().getAttribute('aria-busy')).toBe('true');
     // Autofill firing again with the same code, formatted, while the first is under way.
     fireEvent.input(codeInput(), { target: { value: `${code.slice(0, 3)} ${code.slice(3)}` } });
@@ -224,6 +224,8 @@ describe('MfaMethodPicker TOTP', () => {
 
   it('134: counts the re-attempt delay down, with Verify disabled until it ends', async () => {
     installFakeClock();
+    // Early in a 30 s TOTP step: the code sent stays good through the waits below.
+    vi.setSystemTime(Math.ceil(Date.now() / 30_000) * 30_000 + 1_000);
     const user = setupUser();
     const onSuccess = vi.fn();
     const { container } = await renderPicker({ onSuccess });
@@ -233,10 +235,10 @@ describe('MfaMethodPicker TOTP', () => {
     await user.keyboard(await totp(secret));
     await waitFor(() => expect(service.db.requests.at(-1)?.code).toBe(134));
     await waitFor(() => expect(visibleText(screen.getByRole('alert'))).toBe('Too many attempts. Wait 1 second before the next one.'));
-    expect(verifyButton().disabled).toBe(true);
+    expect(verifyButton().getAttribute('aria-disabled')).toBe('true');
     advance(1_000);
     expect(alertText()).toBe('');
-    expect(verifyButton().disabled).toBe(false);
+    expect(verifyButton().getAttribute('aria-disabled')).toBeNull();
 
     // A longer one, as after several failures.
     service.db.failNext(1, {
@@ -247,7 +249,7 @@ describe('MfaMethodPicker TOTP', () => {
     const alert = screen.getByRole('alert');
     await waitFor(() => expect(visibleText(alert)).toBe('Too many attempts. Wait 5 seconds before the next one.'));
     expect(spokenText(alert)).toBe('Too many attempts. Wait 5 seconds before the next one.');
-    expect(verifyButton().disabled).toBe(true);
+    expect(verifyButton().getAttribute('aria-disabled')).toBe('true');
     expect(pickerForm().getAttribute('data-state')).toBe('waiting');
     await expectNoAxeViolations(container);
 
@@ -255,17 +257,64 @@ describe('MfaMethodPicker TOTP', () => {
     expect(visibleText(alert)).toBe('Too many attempts. Wait 4 seconds before the next one.');
     // Heard once, not every second.
     expect(spokenText(alert)).toBe('Too many attempts. Wait 5 seconds before the next one.');
-    expect(verifyButton().disabled).toBe(true);
+    expect(verifyButton().getAttribute('aria-disabled')).toBe('true');
     const sent = service.db.count('POST', MFA);
+    // Neither Enter nor a click on the aria-disabled button sends, nor replaces the message.
     await user.type(codeInput(), '{Enter}');
+    await user.click(verifyButton());
     expect(service.db.count('POST', MFA)).toBe(sent);
+    expect(visibleText(alert)).toBe('Too many attempts. Wait 4 seconds before the next one.');
 
     advance(4_000);
     expect(alertText()).toBe('');
-    expect(verifyButton().disabled).toBe(false);
+    expect(verifyButton().getAttribute('aria-disabled')).toBeNull();
     // The code was never checked: Verify sends it again.
     await user.click(verifyButton());
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+  });
+
+  it('134: a wait that outlasts the code\'s 30 s step clears the code; a shorter one keeps it', async () => {
+    installFakeClock();
+    // 20 s into a 30 s step: a code of this step is good for 10 s more.
+    vi.setSystemTime(Math.ceil(Date.now() / 30_000) * 30_000 + 20_000);
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    await renderPicker({ onSuccess });
+    const reattemptDelay = (remainingDelay: number) =>
+      service.db.failNext(1, {
+        status: 400,
+        body: { code: 134, name: 'MFA_REATTEMPT_DELAY_EXCEPTION', message: 'Wait', remainingDelay },
+      });
+    const alert = screen.getByRole('alert');
+
+    // 9 s: the code is still good when the wait ends, so it stays for Verify to send again.
+    reattemptDelay(9_000);
+    const code = await totp(secret);
+    await user.keyboard(code);
+    await waitFor(() => expect(visibleText(alert)).toBe('Too many attempts. Wait 9 seconds before the next one.'));
+    expect(codeInput().value).toBe(code);
+
+    // 1 s is left of the step: a 12 s wait outlives the code, which goes; the user types the next one.
+    advance(9_000);
+    reattemptDelay(12_000);
+    await user.click(verifyButton());
+    await waitFor(() => expect(visibleText(alert)).toBe('Too many attempts. Wait 12 seconds before the next one.'));
+    expect(codeInput().value).toBe('');
+    expect(document.activeElement).toBe(codeInput());
+
+    advance(12_000);
+    await user.keyboard(await totp(secret));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+  });
+
+  it('109: asks to check the device\'s date and time', async () => {
+    const user = setupUser();
+    await renderPicker();
+    service.db.failNext(1, { status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'x' } });
+    await user.keyboard(await totp(secret));
+    await waitFor(() =>
+      expect(alertText()).toBe("The request could not be verified. Check that your device's date and time are set correctly."),
+    );
   });
 
   it('says when the server cannot be reached, and Verify retries', async () => {
@@ -299,6 +348,25 @@ describe('MfaMethodPicker recovery code', () => {
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
     expect(service.db.count('POST', MFA)).toBe(1);
     expect(service.db.users.find((u) => u.email === mfaUser.email)!.mfa!.recoveryCodes).not.toContain('abcd-1234');
+  });
+
+  it('keeps focus on Verify while the code is checked (aria-disabled), and sends it once', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    await renderPicker({ onSuccess });
+    await user.click(screen.getByRole('radio', { name: 'Recovery codes' }));
+    await user.type(screen.getByLabelText('Recovery code'), 'abcd-1234');
+    const release = holdMfaGrant();
+    await user.click(verifyButton());
+    await waitFor(() => expect(verifyButton().textContent).toBe('Verifying…'));
+    expect(verifyButton().disabled).toBe(false);
+    expect(verifyButton().getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(verifyButton());
+    await user.click(verifyButton());
+    await user.keyboard('{Enter}');
+    release();
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(service.db.count('POST', MFA)).toBe(1);
   });
 });
 

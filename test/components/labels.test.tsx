@@ -29,8 +29,10 @@ const de: LoginFormLabels = {
   frozenOver: 'Sie können sich wieder anmelden.',
   locked: 'Dieses Konto ist gesperrt. Wenden Sie sich an einen Administrator.',
   networkError: 'Der Server ist nicht erreichbar. Versuchen Sie es erneut.',
+  signatureRefused: 'Die Anfrage konnte nicht geprüft werden. Prüfen Sie Datum und Uhrzeit Ihres Geräts.',
   unknownError: (name) => `Bei der Anmeldung ist ein Fehler aufgetreten. (Fehler: ${name})`,
   mfaExpired: 'Ihre Bestätigung ist abgelaufen — melden Sie sich erneut an.',
+  signedOutElsewhere: 'Sie wurden abgemeldet, weil die Sitzung anderswo beendet wurde.',
 };
 
 const deMfa: MfaLabels = {
@@ -48,6 +50,7 @@ const deMfa: MfaLabels = {
   wrongCode: 'Dieser Code ist falsch.',
   reattemptDelay: (seconds) => `Zu viele Versuche. Warten Sie ${seconds} Sekunden.`,
   networkError: 'Der Server ist nicht erreichbar.',
+  signatureRefused: 'Die Anfrage konnte nicht geprüft werden. Prüfen Sie Datum und Uhrzeit.',
   unknownError: (name) => `Bei der Bestätigung ist ein Fehler aufgetreten. (Fehler: ${name})`,
 };
 
@@ -116,6 +119,7 @@ describe('labels', () => {
       [error(106), de.wrongCredentials],
       [error(211), de.tooFast],
       [error(213), de.locked],
+      [{ status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'x' } }, de.signatureRefused],
       [{ status: 502, body: 'Bad gateway' }, 'Bei der Anmeldung ist ein Fehler aufgetreten. (Fehler: ExhError)'],
       [error(212), 'Zu viele Fehlversuche. Erneut möglich in 60 Sekunden.'],
     ];
@@ -125,7 +129,8 @@ describe('labels', () => {
       await waitFor(() => expect(alert.textContent).toContain(sentence));
       expectNoEnglish(container);
     }
-  });
+    // A long journey: more time than the default 5 s on a loaded machine.
+  }, 20_000);
 
   it('the German set leaves no English while signing in, offline, or in the MFA step', async () => {
     const user = setupUser();
@@ -156,10 +161,12 @@ describe('labels', () => {
     const alert = screen.getByRole('alert');
     const answers: [Parameters<typeof service.db.failNext>[1], string][] = [
       [error(130), deMfa.wrongCode],
+      [{ status: 401, body: { code: 109, name: 'OAUTH_SIGNATURE_EXCEPTION', message: 'x' } }, deMfa.signatureRefused],
       [error(134, { remainingDelay: 1000 }), 'Zu viele Versuche. Warten Sie 1 Sekunden.'],
     ];
     for (const [answer, sentence] of answers) {
       service.db.failNext(1, answer);
+      await user.clear(screen.getByLabelText(deMfa.totpCode));
       await user.type(screen.getByLabelText(deMfa.totpCode), '123456');
       await waitFor(() => expect(alert.textContent).toContain(sentence));
       expectNoEnglish(container);
@@ -167,7 +174,7 @@ describe('labels', () => {
 
     service.server.use(http.post(mfaUrl, () => HttpResponse.error(), { once: true }));
     // The re-attempt delay runs out.
-    await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Bestätigen' }).disabled).toBe(false), {
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Bestätigen' }).getAttribute('aria-disabled')).toBeNull(), {
       timeout: 2000,
     });
     await user.click(screen.getByRole('radio', { name: 'Wiederherstellungscodes' }));
@@ -185,7 +192,7 @@ describe('labels', () => {
     await screen.findByText(de.mfaExpired);
     expect(screen.getByRole('form', { name: 'Anmeldung' })).toBeTruthy();
     expectNoEnglish(container);
-  });
+  }, 20_000);
 
   it('a partial override keeps the English defaults for the rest', () => {
     renderWithAuth(<LoginForm labels={{ submit: 'Log in' }} />);

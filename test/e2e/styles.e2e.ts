@@ -1,0 +1,84 @@
+/**
+ * What styles.css does, read back as Chromium computed it (not as the file is written): the light and dark
+ * colours, `data-exh-theme` nesting both ways, and the system's `prefers-color-scheme` when no theme is set.
+ * The LoginForm's Idle story is the page; the theme attributes are set on <html>, <body> and the story's root.
+ */
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { launch, shot, storyUrl, waitForStory, type Browser } from './browser';
+import { serveStatic } from './static-server';
+
+const IDLE = 'loginform--idle';
+
+/** The stylesheet's two palettes as Chromium reports them (form background and text, submit button). */
+const light = { scheme: 'light', background: 'rgb(255, 255, 255)', text: 'rgb(27, 31, 36)', submit: 'rgb(11, 92, 173)' };
+const dark = { scheme: 'dark', background: 'rgb(13, 17, 23)', text: 'rgb(230, 237, 243)', submit: 'rgb(68, 147, 248)' };
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ({ server, url: base } = await serveStatic('storybook-static'));
+  browser = await launch();
+  page = await browser.context.newPage();
+  await page.goto(storyUrl(base, IDLE));
+  expect(await waitForStory(page)).toEqual({ status: 'success' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+type Theme = 'light' | 'dark' | null;
+
+/** Sets data-exh-theme on <html>, <body> and the story's root (null: none), then reads the form's colours. */
+async function coloursWith(html: Theme, body: Theme, root: Theme = null) {
+  return page.evaluate(
+    ([html, body, root]) => {
+      const set = (element: Element, theme: string | null) =>
+        theme ? element.setAttribute('data-exh-theme', theme) : element.removeAttribute('data-exh-theme');
+      set(document.documentElement, html);
+      set(document.body, body);
+      set(document.querySelector('#storybook-root')!, root);
+      const form = getComputedStyle(document.querySelector('form.exh-auth')!);
+      return {
+        scheme: form.colorScheme.trim(),
+        background: form.backgroundColor,
+        text: form.color,
+        submit: getComputedStyle(document.querySelector('.exh-auth__submit')!).backgroundColor,
+      };
+    },
+    [html, body, root] as const,
+  );
+}
+
+describe('styles.css in Chromium (computed styles)', () => {
+  it('follows prefers-color-scheme when no theme is set', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await coloursWith(null, null)).toEqual(light);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await coloursWith(null, null)).toEqual(dark);
+  });
+
+  it('data-exh-theme on an ancestor wins over the system, either way', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await coloursWith('light', null)).toEqual(light);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await coloursWith('dark', null)).toEqual(dark);
+  });
+
+  it('the nearest data-exh-theme wins: dark inside light, light inside dark', async () => {
+    for (const system of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: system });
+      expect(await coloursWith('light', 'dark'), `dark in light, system ${system}`).toEqual(dark);
+      expect(await coloursWith('dark', 'light'), `light in dark, system ${system}`).toEqual(light);
+      expect(await coloursWith('dark', 'light', 'dark'), `dark in light in dark, system ${system}`).toEqual(dark);
+      expect(await coloursWith('light', 'dark', 'light'), `light in dark in light, system ${system}`).toEqual(light);
+    }
+    await coloursWith('dark', 'light');
+    await shot(page, 'styles-light-inside-dark');
+  });
+});
