@@ -6,7 +6,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 
-const reportFile = '.stryker-cache/mutation.json';
+// --from FILE: the Markdown from another JSON report (e.g. a run with --mutate on some files).
+const fromIndex = process.argv.indexOf('--from');
+const reportFile = fromIndex > 0 ? process.argv[fromIndex + 1] : '.stryker-cache/mutation.json';
 const ledgerFile = 'test/mutation/explained.json';
 const outFile = 'test/MUTATION.md';
 
@@ -14,7 +16,7 @@ async function runStryker() {
   const started = Date.now();
   let reused = '';
   // Other arguments go to Stryker, e.g. `npm run test:mutation -- --concurrency 1`.
-  const args = process.argv.slice(2).filter((arg) => arg !== '--report-only');
+  const args = process.argv.slice(2);
   const child = spawn('npx', ['stryker', 'run', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
@@ -40,7 +42,8 @@ function score(mutants) {
   const detected = mutants.filter((m) => DETECTED.has(m.status)).length;
   const undetected = mutants.filter((m) => UNDETECTED.has(m.status)).length;
   const total = detected + undetected;
-  return { detected, undetected, total, score: total ? (100 * detected) / total : 100 };
+  const ignored = mutants.filter((m) => m.status === 'Ignored').length;
+  return { detected, undetected, ignored, total, score: total ? (100 * detected) / total : undefined };
 }
 
 /** The source text a mutant replaces: with the file, mutator and replacement it names the mutant across line moves. */
@@ -73,7 +76,10 @@ function writeMarkdown(run) {
     (entry.replacement === undefined || entry.replacement === m.replacement);
 
   const folders = ['src/core', 'src/react'];
-  const rows = folders.map((folder) => ({ folder, ...score(mutants.filter((m) => m.file.startsWith(`${folder}/`))) }));
+  const rows = folders.map((folder) => {
+    const files = Object.keys(report.files).filter((file) => file.startsWith(`${folder}/`));
+    return { folder, files: files.length, ...score(mutants.filter((m) => m.file.startsWith(`${folder}/`))) };
+  });
   const survivors = mutants
     .filter((m) => UNDETECTED.has(m.status))
     .sort((a, b) => a.file.localeCompare(b.file) || a.location.start.line - b.location.start.line);
@@ -103,11 +109,24 @@ function writeMarkdown(run) {
     );
     out.push('');
   }
-  out.push('| folder | score | detected | survived or not covered | target |');
-  out.push('|---|---|---|---|---|');
+  out.push('| folder | files mutated | score | detected | survived or not covered | static (ignored) | target |');
+  out.push('|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    out.push(`| ${r.folder} | **${r.score.toFixed(1)}%** | ${r.detected} | ${r.undetected} | ≥ 85% ${r.score >= 85 ? 'met' : '**not met**'} |`);
+    const met = r.score === undefined ? 'not measured' : r.score >= 85 ? 'met' : '**not met**';
+    const shown = r.score === undefined ? '-' : `**${r.score.toFixed(1)}%**`;
+    out.push(`| ${r.folder} | ${r.files} | ${shown} | ${r.detected} | ${r.undetected} | ${r.ignored} | ≥ 85% ${met} |`);
   }
+  out.push('');
+  out.push('<details><summary>Per file</summary>');
+  out.push('');
+  out.push('| file | score | detected | survived or not covered | static (ignored) |');
+  out.push('|---|---|---|---|---|');
+  for (const file of Object.keys(report.files).sort()) {
+    const r = score(mutants.filter((m) => m.file === file));
+    out.push(`| ${file} | ${r.score === undefined ? '-' : `${r.score.toFixed(1)}%`} | ${r.detected} | ${r.undetected} | ${r.ignored} |`);
+  }
+  out.push('');
+  out.push('</details>');
   out.push('');
   out.push(`## Surviving mutants (${survivors.length}, ${unexplained.length} not yet explained)`);
   out.push('');
@@ -133,12 +152,15 @@ function writeMarkdown(run) {
   }
   out.push('');
   writeFileSync(outFile, out.join('\n'));
-  console.log(`${outFile}: ${rows.map((r) => `${r.folder} ${r.score.toFixed(1)}%`).join(', ')}; ${unexplained.length} survivor(s) not explained`);
+  const figure = (r) => `${r.folder} ${r.score === undefined ? 'not measured' : `${r.score.toFixed(1)}%`}`;
+  console.log(`${outFile}: ${rows.map(figure).join(', ')}; ${unexplained.length} survivor(s) not explained`);
 }
 
 const runFile = '.stryker-cache/last-run.json';
 let run;
-if (process.argv.includes('--report-only')) {
+if (fromIndex > 0) {
+  run = undefined;
+} else if (process.argv.includes('--report-only')) {
   try {
     run = JSON.parse(readFileSync(runFile, 'utf8'));
   } catch {

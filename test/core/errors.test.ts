@@ -107,6 +107,13 @@ describe('error bodies', () => {
     expect(error.body).toStrictEqual({ code: 129, name: undefined, message: 'mfa' });
   });
 
+  it('only a 129 is an MFA challenge, whatever else the body carries', async () => {
+    const error = await errorFor(400, { code: 130, message: 'wrong code', mfa: { token: 't', methods: [] } });
+    expect(error.constructor.name).toBe('InvalidMfaCodeError');
+    expect(error).not.toBeInstanceOf(MfaRequiredError);
+    expect(error.body).toStrictEqual({ code: 130, name: undefined, message: 'wrong code' });
+  });
+
   it('a re-attempt delay without a number waits a second; the delay is part of the body too', async () => {
     const error = await errorFor(400, { code: 134, message: 'wait', remainingDelay: '5' });
     expect(error).toBeInstanceOf(MfaReattemptDelayError);
@@ -125,6 +132,7 @@ describe('error classes', () => {
     const caused = new ExhError('boom', { cause, status: 500, code: 1 });
     expect(caused.cause).toBe(cause);
     expect(caused).toMatchObject({ status: 500, code: 1 });
+    expect('cause' in new ExhError('boom', { cause: undefined, status: 500 })).toBe(false);
   });
 
   it('a NetworkError says the service could not be reached and keeps its cause', () => {
