@@ -100,6 +100,12 @@ function writeMarkdown(run) {
       '(detected + survived + not covered).',
   );
   out.push('');
+  // --note TEXT: what a partial run (--from) measured, said in the report.
+  const noteIndex = process.argv.indexOf('--note');
+  if (noteIndex > 0) {
+    out.push(`> ${process.argv[noteIndex + 1]}`);
+    out.push('');
+  }
   if (run) {
     out.push(
       `Last run: ${run.at} UTC, Node ${process.version}, ${run.concurrency} test runners, ` +
