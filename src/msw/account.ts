@@ -4,6 +4,7 @@
  * the users service does; every mail it would send lands in `db.outbox`.
  */
 import type { HttpHandler } from 'msw';
+import { checkPassword as checkPolicy } from '../core/account.js';
 import { randomHex, randomId, type AccountRequest, type MockMail, type MockState, type MockToken, type MockUser } from './db.js';
 
 /** The policy in the options' camelCase; `GET /users/v1/password_policy` answers it snake_case. */
@@ -204,16 +205,10 @@ export function accountHandlers(kit: AccountKit, options: AccountOptions): HttpH
     return 'pin_code';
   }
 
-  function checkPassword(password: string): void {
-    const ok =
-      password.length >= policy.minimumLength &&
-      password.length <= policy.maximumLength &&
-      (!policy.upperCaseRequired || /[A-Z]/.test(password)) &&
-      (!policy.lowerCaseRequired || /[a-z]/.test(password)) &&
-      (!policy.numberRequired || /\d/.test(password)) &&
-      (!policy.symbolRequired || /[^A-Za-z0-9\s]/.test(password));
-    if (!ok) fail(15);
-  }
+  // The client's own check: one definition of the rules (what a symbol is) for the mock and the checklist.
+  const checkPassword = (password: string) => {
+    if (!checkPolicy(policy, password).ok) fail(15);
+  };
 
   const requestKey = (kind: MockMail['kind'], userId: string) => `${kind}:${userId}`;
 
