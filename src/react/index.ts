@@ -14,7 +14,7 @@ export { useTokens, type ListedToken, type UseTokensOptions } from './useTokens.
 export { accountQueryKeys } from './accountQueryKeys.js';
 export { useActivate } from './useActivate.js';
 export { useChangePassword, type ChangePasswordAttempt, type ChangePasswordVariables, type UseChangePasswordResult } from './useChangePassword.js';
-export { useEmailAvailable, type UseEmailAvailableOptions, type UseEmailAvailableResult } from './useEmailAvailable.js';
+export { looksLikeEmail, useEmailAvailable, type UseEmailAvailableOptions, type UseEmailAvailableResult } from './useEmailAvailable.js';
 export { usePasswordPolicy } from './usePasswordPolicy.js';
 export { useRegister, type RegisterAttempt, type UseRegisterResult } from './useRegister.js';
 export { useRequestActivation } from './useRequestActivation.js';
