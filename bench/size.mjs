@@ -23,14 +23,17 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
  * (d) the components' 3.5 kB. Lower a budget when the figure drops; never raise it to let a change through.
  * Raised once by the measured cost of reading the services' real answer formats (the answer conversion,
  * the host check, the 109 clock flag): 230–277 B per row.
+ * Raised again for the account API (a new feature, not a regression; rows (b) and (b-own), the sign-in path, are
+ * unchanged because it is tree-shaken away from them): (a) +2,181 B, (c) +1,290 B, (d) +2,046 B measured
+ * (27,718 → 29,899, 9,308 → 10,598, 10,130 → 12,176).
  */
 export function ourEntries(from, coreFrom) {
   return [
-    { id: 'a', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, target: 24_000, budget: 27_830 },
+    { id: 'a', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, target: 24_000, budget: 29_940 },
     { id: 'b', name: 'exh-auth-react, hooks only', contents: `export { ${hooksOnly.join(', ')} } from '${from}';`, external: appExternals, target: 10_000, budget: 10_705 },
     { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: `export { ${hooksOnly.join(', ')} } from '${from}';`, external: ownCodeExternals, budget: 6_130 },
-    { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 9_390 },
-    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, target: 7_000, budget: 10_170 },
+    { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 10_640 },
+    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, target: 7_000, budget: 12_220 },
   ];
 }
 

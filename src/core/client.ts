@@ -52,8 +52,11 @@ export interface ExhClient {
   };
   /** The signed-in user (`GET /users/v1/me`). */
   me(): Promise<ExhUser>;
-  /** Revokes the current token when it can (`revoke`, default true) and always clears the local session. */
-  logout(options?: { revoke?: boolean }): Promise<{ revoked: boolean }>;
+  /**
+   * Revokes the current token when it can (`revoke`, default true) and always clears the local session;
+   * `reason`, when given, becomes the state's `error` (why the session ended).
+   */
+  logout(options?: { revoke?: boolean; reason?: ExhError }): Promise<{ revoked: boolean }>;
   /** A ky instance on the host that signs every request with the current session. */
   http: KyInstance;
   /** The whole session, token secret included (e.g. for another SDK). `getState().session` has no secret. */
@@ -304,11 +307,11 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
 
     me: async () => userJson<ExhUser>('get', 'users/v1/me'),
 
-    async logout({ revoke: shouldRevoke = true } = {}) {
+    async logout({ revoke: shouldRevoke = true, reason } = {}) {
       const session = store.getSession();
       newIntent();
       // Signed out locally first: the UI answers at once, also offline.
-      store.clearSession();
+      store.clearSession(reason);
       if (!session || !shouldRevoke) return { revoked: false };
       return { revoked: await revoke(session).then(() => true, () => false) };
     },

@@ -59,8 +59,9 @@ const classByCode: Record<number, typeof ExhError> = {};
 /**
  * The errors that add nothing to ExhError but their name, made by one factory instead of fifteen
  * class bodies. Each is a subclass (so `instanceof` tells them apart) named after itself.
+ * @internal Exported for the account API's errors (account-errors.ts), which only its users load.
  */
-function namedErrorClass(errorName: string, code?: number): typeof ExhError {
+export function namedErrorClass(errorName: string, code?: number): typeof ExhError {
   const NamedError = class extends ExhError {
     override name = errorName;
   };

@@ -3,3 +3,15 @@ export * from './errors.js';
 export { signRequest, percentEncode, signatureBaseString, createNonce, type SignRequestInput } from './signer.js';
 export { memoryStorage, resolveStorage, type StorageAdapter, type StorageOption } from './storage.js';
 export type * from './types.js';
+export {
+  accountApi,
+  checkPassword,
+  type AccountApi,
+  type ActivationMode,
+  type PasswordCheck,
+  type PasswordPolicy,
+  type PasswordRule,
+  type ProfilePatch,
+  type RegisterInput,
+} from './account.js';
+export * from './account-errors.js';

@@ -204,6 +204,8 @@ export function accountHandlers(kit: AccountKit, options: AccountOptions): HttpH
     return 'pin_code';
   }
 
+  // The mock's own reading of the policy, not the client's checkPassword: a bug there must fail a test.
+  // A symbol is anything but a letter, a digit or white space.
   function checkPassword(password: string): void {
     const ok =
       password.length >= policy.minimumLength &&

@@ -1,0 +1,50 @@
+import { useMutation, type MutateOptions, type UseMutationOptions, type UseMutationResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ExhError } from '../core/index.js';
+import { requestOptions, useExhContext } from './context.js';
+
+// Each call's variables are a new object, so one map serves every hook: a secret lives here only until its request starts.
+const secrets = new WeakMap<object, unknown>();
+
+export type SecretMutationResult<Data, Input, Variables> = Omit<UseMutationResult<Data, ExhError, Variables>, 'mutate' | 'mutateAsync'> & {
+  mutate: (input: Input, options?: MutateOptions<Data, ExhError, Variables>) => void;
+  mutateAsync: (input: Input, options?: MutateOptions<Data, ExhError, Variables>) => Promise<Data>;
+};
+
+/**
+ * A mutation whose input holds a secret (a password): `split` returns what the mutation may remember (its
+ * `variables`, a new object each call) and the secret, which `run` gets once and no cache ever holds.
+ */
+export function useSecretMutation<Data, Input, Variables extends object, Secret>(
+  split: (input: Input) => [Variables, Secret],
+  run: (variables: Variables, secret: Secret | undefined) => Promise<Data>,
+  options: Omit<UseMutationOptions<Data, ExhError, Variables>, 'mutationFn'> = {},
+): SecretMutationResult<Data, Input, Variables> {
+  const { queryClient } = useExhContext();
+  const mutation = useMutation<Data, ExhError, Variables>(
+    {
+      ...requestOptions,
+      ...options,
+      mutationFn: (variables) => {
+        const secret = secrets.get(variables) as Secret | undefined;
+        secrets.delete(variables);
+        return run(variables, secret);
+      },
+    },
+    queryClient,
+  );
+  const { mutate, mutateAsync } = mutation;
+  const withSecret = useMemo(() => {
+    type Call = (variables: Variables, options?: MutateOptions<Data, ExhError, Variables>) => unknown;
+    /** `call` with the input's secret set aside for mutationFn. */
+    const wrap = <F extends Call>(call: F) => (input: Input, options?: MutateOptions<Data, ExhError, Variables>) => {
+      const [variables, secret] = split(input);
+      secrets.set(variables, secret);
+      return call(variables, options) as ReturnType<F>;
+    };
+    return { mutate: wrap(mutate), mutateAsync: wrap(mutateAsync) };
+    // `split` is a module-level function of each hook.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mutate, mutateAsync]);
+  return { ...mutation, ...withSecret };
+}
