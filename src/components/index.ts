@@ -1,3 +1,3 @@
-export { LoginForm, type LoginFormProps } from './LoginForm.js';
-export { MfaMethodPicker, type MfaMethodPickerProps } from './MfaMethodPicker.js';
+export { LoginForm, type LoginFormProps } from './sign-in/LoginForm.js';
+export { MfaMethodPicker, type MfaMethodPickerProps } from './sign-in/MfaMethodPicker.js';
 export { defaultLoginFormLabels, defaultMfaLabels, type LoginFormLabels, type MfaLabels } from './labels.js';

@@ -1,6 +1,6 @@
-import { accountApi, type AccountApi } from '../core/index.js';
-import { useExhContext } from './context.js';
-import { useSecretMutation, type SecretMutationResult } from './secretMutation.js';
+import { accountApi, type AccountApi } from '../../core/index.js';
+import { useExhContext } from '../context.js';
+import { useSecretMutation, type SecretMutationResult } from '../secretMutation.js';
 
 export type ResetPasswordVariables = Parameters<AccountApi['resetPassword']>[0];
 

@@ -10,13 +10,13 @@ import {
   TooManyFailedAttemptsError,
   type MfaChallenge,
   type SessionInfo,
-} from '../core/index.js';
-import { useAuth, useLogin } from '../react/index.js';
-import { CountdownText } from './CountdownText.js';
-import { defaultLoginFormLabels, type LoginFormLabels, type MfaLabels } from './labels.js';
+} from '../../core/index.js';
+import { useAuth, useLogin } from '../../react/index.js';
+import { CountdownText } from '../CountdownText.js';
+import { defaultLoginFormLabels, type LoginFormLabels, type MfaLabels } from '../labels.js';
 import { MfaMethodPicker } from './MfaMethodPicker.js';
-import { classNames, commonMessage } from './util.js';
-import { useCountdown } from './useCountdown.js';
+import { classNames, commonMessage } from '../util.js';
+import { useCountdown } from '../useCountdown.js';
 
 export interface LoginFormProps {
   /** Signed in, with or without an MFA step. */

@@ -1,9 +1,9 @@
 import { useMutation, type MutateOptions, type UseMutationResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ExhError, SessionInfo } from '../core/index.js';
-import { withoutSecret } from '../core/data.js';
-import { requestOptions, useExhContext } from './context.js';
-import { mutationKey } from './queryKeys.js';
+import type { ExhError, SessionInfo } from '../../core/index.js';
+import { withoutSecret } from '../../core/data.js';
+import { requestOptions, useExhContext } from '../context.js';
+import { mutationKey } from '../queryKeys.js';
 
 export interface LoginVariables {
   email: string;

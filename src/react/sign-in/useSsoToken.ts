@@ -1,8 +1,8 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { ExhError, type SessionInfo, type SsoToken } from '../core/index.js';
-import { withoutSecret } from '../core/data.js';
-import { requestOptions, useExhContext } from './context.js';
-import { mutationKey } from './queryKeys.js';
+import { ExhError, type SessionInfo, type SsoToken } from '../../core/index.js';
+import { withoutSecret } from '../../core/data.js';
+import { requestOptions, useExhContext } from '../context.js';
+import { mutationKey } from '../queryKeys.js';
 
 export interface UseSsoTokenResult {
   /** A single-use, short-lived SSO token for another application or device. */

@@ -1,7 +1,7 @@
-import { accountApi, type ExhUser, type RegisterInput } from '../core/index.js';
+import { accountApi, type ExhUser, type RegisterInput } from '../../core/index.js';
 import { accountQueryKeys } from './accountQueryKeys.js';
-import { useExhContext } from './context.js';
-import { useSecretMutation, type SecretMutationResult } from './secretMutation.js';
+import { useExhContext } from '../context.js';
+import { useSecretMutation, type SecretMutationResult } from '../secretMutation.js';
 
 /** What the mutation remembers of a sign-up: everything but the password. */
 export type RegisterAttempt = Omit<RegisterInput, 'password'>;

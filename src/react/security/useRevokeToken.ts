@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError } from '../core/index.js';
+import type { ExhError } from '../../core/index.js';
 import { putBack, removeFromTokenLists, revokedAnyway, revokeKey, settleRevoke, type TokenLists } from './tokenCache.js';
-import { requestOptions, useExhContext } from './context.js';
+import { requestOptions, useExhContext } from '../context.js';
 
 /**
  * Revokes one token by id. It leaves the `useTokens` lists at once and comes back if the server

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { UserNotAuthenticatedError, type ExhError, type OAuth1Token } from '../core/index.js';
+import { UserNotAuthenticatedError, type ExhError, type OAuth1Token } from '../../core/index.js';
 import { putBack, removeFromTokenLists, revokedAnyway, revokeKey, settleRevoke } from './tokenCache.js';
-import { requestOptions, useExhContext } from './context.js';
+import { requestOptions, useExhContext } from '../context.js';
 
 const PAGE = 50;
 

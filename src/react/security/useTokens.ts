@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ExhError, OAuth1Token, PagedResult } from '../core/index.js';
-import { tokensKey } from './queryKeys.js';
-import { useAuth } from './useAuth.js';
-import { requestOptions, useExhContext } from './context.js';
+import type { ExhError, OAuth1Token, PagedResult } from '../../core/index.js';
+import { tokensKey } from '../queryKeys.js';
+import { useAuth } from '../useAuth.js';
+import { requestOptions, useExhContext } from '../context.js';
 
 export interface ListedToken extends OAuth1Token {
   /** This session's own token (matched by id: listed tokens may have no secret). */

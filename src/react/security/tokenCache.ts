@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { ResourceUnknownError, type ExhClient, type PagedResult } from '../core/index.js';
-import { mutationKey, scopeOf } from './queryKeys.js';
+import { ResourceUnknownError, type ExhClient, type PagedResult } from '../../core/index.js';
+import { mutationKey, scopeOf } from '../queryKeys.js';
 import type { ListedToken } from './useTokens.js';
 
 type TokenList = PagedResult<ListedToken>;

@@ -1,8 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { accountApi, type ExhError } from '../core/index.js';
+import { accountApi, type ExhError } from '../../core/index.js';
 import { accountQueryKeys } from './accountQueryKeys.js';
-import { requestOptions, useExhContext } from './context.js';
+import { requestOptions, useExhContext } from '../context.js';
 
 export interface UseEmailAvailableOptions {
   /** Milliseconds without a change before the address is checked. Default 400. */

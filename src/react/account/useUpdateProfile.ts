@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { accountApi, type ExhError, type ExhUser, type ProfilePatch } from '../core/index.js';
-import { requestOptions, useExhContext } from './context.js';
-import { scopeOf } from './queryKeys.js';
+import { accountApi, type ExhError, type ExhUser, type ProfilePatch } from '../../core/index.js';
+import { requestOptions, useExhContext } from '../context.js';
+import { scopeOf } from '../queryKeys.js';
 
 /** Updates the signed-in user; the answer replaces `useMe()`'s data at once (no second GET). */
 export function useUpdateProfile(): UseMutationResult<ExhUser, ExhError, ProfilePatch> {

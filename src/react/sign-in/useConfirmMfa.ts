@@ -1,8 +1,8 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import type { ExhError, SessionInfo } from '../core/index.js';
-import { withoutSecret } from '../core/data.js';
-import { requestOptions, useExhContext } from './context.js';
-import { mutationKey } from './queryKeys.js';
+import type { ExhError, SessionInfo } from '../../core/index.js';
+import { withoutSecret } from '../../core/data.js';
+import { requestOptions, useExhContext } from '../context.js';
+import { mutationKey } from '../queryKeys.js';
 
 export interface ConfirmMfaVariables {
   methodId: string;

@@ -5,12 +5,12 @@ import {
   type MfaChallenge,
   type MfaMethod,
   type SessionInfo,
-} from '../core/index.js';
-import { useAuth, useConfirmMfa } from '../react/index.js';
-import { CountdownText } from './CountdownText.js';
-import { defaultMfaLabels, type MfaLabels } from './labels.js';
-import { useCountdown } from './useCountdown.js';
-import { classNames, commonMessage } from './util.js';
+} from '../../core/index.js';
+import { useAuth, useConfirmMfa } from '../../react/index.js';
+import { CountdownText } from '../CountdownText.js';
+import { defaultMfaLabels, type MfaLabels } from '../labels.js';
+import { useCountdown } from '../useCountdown.js';
+import { classNames, commonMessage } from '../util.js';
 
 export interface MfaMethodPickerProps {
   /** Signed in with the code. */

@@ -1,4 +1,4 @@
-import { exhQueryKeys } from './queryKeys.js';
+import { exhQueryKeys } from '../queryKeys.js';
 
 /**
  * Query keys of the account queries. Neither is per session: a password policy or an e-mail's availability is the
