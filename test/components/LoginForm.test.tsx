@@ -194,6 +194,25 @@ describe('LoginForm submitting', () => {
     expect(isPressable(submitButton())).toBe(true);
   });
 
+  it('says nothing when the sign-in is overtaken by a sign-out (the user moved on)', async () => {
+    const user = setupUser();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    service.server.use(http.post(tokensUrl, () => held));
+    const onSuccess = vi.fn();
+    const { client } = renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    await signIn(user, demo.email, demo.password);
+    await screen.findByRole('button', { name: 'Signing in…' });
+    await act(() => client().logout());
+    release();
+    await waitFor(() => expect(submitButton().textContent).toBe('Sign in'));
+    expect(screen.getByRole('alert').textContent).toBe('');
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(client().getState().status).toBe('unauthenticated');
+    // The grant that answered late was revoked, not left active.
+    await waitFor(() => expect(service.db.tokensOf(demo.email)).toEqual([]));
+  });
+
   it('does not keep the password once signed in', async () => {
     const user = setupUser();
     const onSuccess = vi.fn();

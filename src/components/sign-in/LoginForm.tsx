@@ -7,6 +7,7 @@ import {
   LoginTimeoutError,
   MfaRequiredError,
   OAuthTokenError,
+  SupersededError,
   TooManyFailedAttemptsError,
   type MfaChallenge,
   type SessionInfo,
@@ -102,6 +103,8 @@ export function LoginForm({ onSuccess, onMfaRequired, labels, mfaLabels, classNa
         if (challenge) onMfaRequired?.(challenge);
         return;
       }
+      // A later sign-out, cancel or sign-in of the user's own overtook this one: nothing to tell.
+      if (error instanceof SupersededError) return;
       setProblem({ error, frozenUntil: error instanceof LoginFreezeError ? Date.now() + FREEZE_MS : null });
     }
   });
