@@ -110,3 +110,35 @@ export const defaultMfaLabels: MfaLabels = {
   signatureRefused,
   unknownError: (errorName) => `Something went wrong while verifying. Try again later. (Error: ${errorName})`,
 };
+
+// ——— Account: PasswordChecklist, SignUpForm, ActivateAccount, ChangePasswordForm ———
+
+export interface PasswordChecklistLabels {
+  /** Above the rules. */
+  title: string;
+  minimumLength: (length: number) => string;
+  /** Shown only once the password is too long. */
+  maximumLength: (length: number) => string;
+  upperCase: string;
+  lowerCase: string;
+  number: string;
+  symbol: string;
+  /** Read after a rule by screen readers. */
+  met: string;
+  notMet: string;
+  /** Announced (politely) when the count of met rules changes. */
+  summary: (met: number, total: number) => string;
+}
+
+export const defaultPasswordChecklistLabels: PasswordChecklistLabels = {
+  title: 'Your password needs:',
+  minimumLength: (length) => `At least ${length} characters`,
+  maximumLength: (length) => `At most ${length} characters`,
+  upperCase: 'An uppercase letter',
+  lowerCase: 'A lowercase letter',
+  number: 'A number',
+  symbol: 'A symbol, like ! or #',
+  met: 'met',
+  notMet: 'not met',
+  summary: (met, total) => (met === total ? 'All password requirements met.' : `${met} of ${total} password requirements met.`),
+};

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 // styles in Chromium: test/e2e/styles.e2e.ts. Here only that it and the components agree on class names.
 const root = join(__dirname, '../..');
 const css = readFileSync(join(root, 'src/styles.css'), 'utf8');
-const components = readdirSync(join(root, 'src/components'))
+// Recursive: the components live in folders by area (sign-in, account).
+const components = readdirSync(join(root, 'src/components'), { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.tsx'))
   .map((file) => readFileSync(join(root, 'src/components', file), 'utf8'))
   .join('\n');
