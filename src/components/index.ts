@@ -3,3 +3,15 @@ export { MfaMethodPicker, type MfaMethodPickerProps } from './sign-in/MfaMethodP
 export { defaultLoginFormLabels, defaultMfaLabels, type LoginFormLabels, type MfaLabels } from './labels.js';
 export { PasswordChecklist, type PasswordChecklistProps } from './account/PasswordChecklist.js';
 export { defaultPasswordChecklistLabels, type PasswordChecklistLabels } from './labels.js';
+export { SignUpForm, FALLBACK_VALUES, type SignUpFormProps, type SignUpField, type SignUpFieldOptions } from './account/SignUpForm.js';
+export { ActivateAccount, type ActivateAccountProps } from './account/ActivateAccount.js';
+export { ChangePasswordForm, type ChangePasswordFormProps } from './account/ChangePasswordForm.js';
+export {
+  defaultActivateAccountLabels,
+  defaultChangePasswordFormLabels,
+  defaultSignUpFormLabels,
+  type ActivateAccountLabels,
+  type ChangePasswordFormLabels,
+  type ResendLabels,
+  type SignUpFormLabels,
+} from './labels.js';

@@ -142,3 +142,188 @@ export const defaultPasswordChecklistLabels: PasswordChecklistLabels = {
   notMet: 'not met',
   summary: (met, total) => (met === total ? 'All password requirements met.' : `${met} of ${total} password requirements met.`),
 };
+
+/** "Send a new mail" of the activation screens. */
+export interface ResendLabels {
+  resending: string;
+  resent: string;
+  /** 223, with the seconds left before another mail can be asked for. */
+  resendWait: (seconds: number) => string;
+  /** The 223 wait is over. */
+  resendAgain: string;
+  /** 222 */
+  resendLimit: string;
+  resendEmailInvalid: string;
+  networkError: string;
+  signatureRefused: string;
+  unknownError: (errorName: string) => string;
+}
+
+export interface SignUpFormLabels extends ResendLabels {
+  formName: string;
+  email: string;
+  password: string;
+  showPassword: string;
+  firstName: string;
+  lastName: string;
+  phoneNumber: string;
+  language: string;
+  /** A field's label when the app made it optional. */
+  optional: (label: string) => string;
+  submit: string;
+  submitting: string;
+  emailRequired: string;
+  emailInvalid: string;
+  passwordRequired: string;
+  firstNameRequired: string;
+  lastNameRequired: string;
+  phoneNumberRequired: string;
+  /** While typing (the availability check) and 203 on submit. */
+  emailTaken: string;
+  /** The button next to `emailTaken`, when the app passes `onSignIn`. */
+  signInInstead: string;
+  /** 15: the password does not meet the policy. */
+  passwordPolicy: string;
+  checkEmail: string;
+  checkEmailHelp: (email: string) => string;
+  /** With `signInAfterSignUp`. */
+  signedIn: string;
+  resend: string;
+}
+
+export interface ActivateAccountLabels extends ResendLabels {
+  activating: string;
+  activated: string;
+  /** 206 */
+  alreadyActivated: string;
+  signInNow: string;
+  signIn: string;
+  failedTitle: string;
+  /** 205 on a link. */
+  linkExpired: string;
+  linkExpiredHelp: string;
+  sendNewLink: string;
+  email: string;
+  emailInvalid: string;
+  pinFormName: string;
+  pinIntro: string;
+  pinCode: string;
+  pinCodeInvalid: string;
+  activate: string;
+  activatingShort: string;
+  sendNewCode: string;
+  /** 224 (the service does not say how many attempts are left). */
+  wrongPin: string;
+  /** 213 */
+  tooManyPins: string;
+  /** 205 on a pin. */
+  pinExpired: string;
+}
+
+export interface ChangePasswordFormLabels {
+  formName: string;
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+  showPassword: string;
+  submit: string;
+  submitting: string;
+  currentPasswordRequired: string;
+  newPasswordRequired: string;
+  passwordsDiffer: string;
+  /** 208 */
+  wrongCurrentPassword: string;
+  /** 15 */
+  passwordPolicy: string;
+  changed: string;
+  networkError: string;
+  signatureRefused: string;
+  unknownError: (errorName: string) => string;
+}
+
+const networkError = 'The server cannot be reached. Check your connection and try again.';
+
+const defaultResendLabels: ResendLabels = {
+  resending: 'Sending…',
+  resent: 'A new mail is on its way.',
+  resendWait: (seconds) => `A mail was sent a moment ago. You can ask for another in ${minutesAndSeconds(seconds)}.`,
+  resendAgain: 'You can ask for a new mail again.',
+  resendLimit: 'Too many mails were sent for this account. Use the last one, or contact support.',
+  resendEmailInvalid: 'Enter an email address like name@example.com.',
+  networkError,
+  signatureRefused,
+  unknownError: (errorName) => `Something went wrong. Try again later. (Error: ${errorName})`,
+};
+
+export const defaultSignUpFormLabels: SignUpFormLabels = {
+  ...defaultResendLabels,
+  formName: 'Create an account',
+  email: 'Email',
+  password: 'Password',
+  showPassword: 'Show password',
+  firstName: 'First name',
+  lastName: 'Last name',
+  phoneNumber: 'Phone number',
+  language: 'Language',
+  optional: (label) => `${label} (optional)`,
+  submit: 'Create account',
+  submitting: 'Creating account…',
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter an email address like name@example.com.',
+  passwordRequired: 'Choose a password.',
+  firstNameRequired: 'Enter your first name.',
+  lastNameRequired: 'Enter your last name.',
+  phoneNumberRequired: 'Enter your phone number.',
+  emailTaken: 'This email address already has an account.',
+  signInInstead: 'Sign in',
+  passwordPolicy: 'This password does not meet the requirements.',
+  checkEmail: 'Check your email',
+  checkEmailHelp: (email) => `We sent a link to ${email}. Open it to activate your account.`,
+  signedIn: 'You are signed in already; activate your account when you can.',
+  resend: 'Send the mail again',
+  unknownError: (errorName) => `Something went wrong while creating the account. Try again later. (Error: ${errorName})`,
+};
+
+export const defaultActivateAccountLabels: ActivateAccountLabels = {
+  ...defaultResendLabels,
+  activating: 'Activating your account…',
+  activated: 'Your account is activated',
+  alreadyActivated: 'Your account is already activated',
+  signInNow: 'You can now sign in.',
+  signIn: 'Sign in',
+  failedTitle: 'Your account could not be activated',
+  linkExpired: 'This link has expired or was already used',
+  linkExpiredHelp: 'Enter your email address and we will send you a new one.',
+  sendNewLink: 'Send a new link',
+  email: 'Email',
+  emailInvalid: 'Enter an email address like name@example.com.',
+  pinFormName: 'Activate your account',
+  pinIntro: 'Enter the 8-digit code from the mail we sent you.',
+  pinCode: 'Activation code',
+  pinCodeInvalid: 'Enter the 8 digits of the code.',
+  activate: 'Activate',
+  activatingShort: 'Activating…',
+  sendNewCode: 'Send a new code',
+  wrongPin: 'That code is not correct. Check the mail and try again.',
+  tooManyPins: 'Too many wrong codes. Ask for a new code.',
+  pinExpired: 'This code has expired. Ask for a new code.',
+};
+
+export const defaultChangePasswordFormLabels: ChangePasswordFormLabels = {
+  formName: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+  showPassword: 'Show password',
+  submit: 'Change password',
+  submitting: 'Changing password…',
+  currentPasswordRequired: 'Enter your current password.',
+  newPasswordRequired: 'Choose a new password.',
+  passwordsDiffer: 'The two new passwords are not the same.',
+  wrongCurrentPassword: 'The current password is not correct.',
+  passwordPolicy: 'This password does not meet the requirements.',
+  changed: 'Your password has been changed.',
+  networkError,
+  signatureRefused,
+  unknownError: (errorName) => `Something went wrong while changing the password. Try again later. (Error: ${errorName})`,
+};
