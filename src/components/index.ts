@@ -15,3 +15,14 @@ export {
   type ResendLabels,
   type SignUpFormLabels,
 } from './labels.js';
+export { ForgotPasswordForm, type ForgotPasswordFormProps } from './account/ForgotPasswordForm.js';
+export { ResetPasswordForm, type ResetPasswordFormProps } from './account/ResetPasswordForm.js';
+export {
+  defaultAuthFlowLabels,
+  defaultForgotPasswordLabels,
+  defaultResetPasswordLabels,
+  type AuthFlowLabels,
+  type ForgotPasswordLabels,
+  type ResetPasswordLabels,
+} from './labels.js';
+export { AuthFlow, type AuthFlowLabelSets, type AuthFlowProps, type AuthFlowView } from './account/AuthFlow.js';

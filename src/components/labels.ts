@@ -32,6 +32,10 @@ export interface LoginFormLabels {
   mfaExpired: string;
   /** Signed out because the session's token was revoked elsewhere (108 on a signed-in request). */
   signedOutElsewhere: string;
+  /** The button shown with `onForgotPassword`. */
+  forgotPassword: string;
+  /** The button shown with `onCreateAccount`. */
+  createAccount: string;
 }
 
 export interface MfaLabels {
@@ -90,6 +94,8 @@ export const defaultLoginFormLabels: LoginFormLabels = {
   unknownError: (errorName) => `Something went wrong while signing in. Try again later. (Error: ${errorName})`,
   mfaExpired: 'Your verification expired — sign in again.',
   signedOutElsewhere: 'You were signed out because the session was ended elsewhere.',
+  forgotPassword: 'Forgot password?',
+  createAccount: 'Create an account',
 };
 
 export const defaultMfaLabels: MfaLabels = {
@@ -326,4 +332,156 @@ export const defaultChangePasswordFormLabels: ChangePasswordFormLabels = {
   networkError,
   signatureRefused,
   unknownError: (errorName) => `Something went wrong while changing the password. Try again later. (Error: ${errorName})`,
+};
+
+// ——— Account: ForgotPasswordForm, ResetPasswordForm, AuthFlow ———
+
+export interface ForgotPasswordLabels {
+  /** Accessible name of the form. */
+  formName: string;
+  /** What the form is for, above the field. */
+  intro: string;
+  email: string;
+  submit: string;
+  submitting: string;
+  emailRequired: string;
+  emailInvalid: string;
+  /**
+   * The screen after a request, whether or not an account has the address (no account enumeration): the same
+   * words for a mail sent, an unknown address (202), an account not activated (204) and one signing in
+   * through an identity provider (215).
+   */
+  sent: (email: string) => string;
+  /** Under `sent`, for every answer alike: why a mail may not come. */
+  sentHint: string;
+  /** Pin mode: the same neutral words, the code's form follows. */
+  sentPin: (email: string) => string;
+  resend: string;
+  /** The resend button while the 5 minutes between two mails run. */
+  resendIn: (seconds: number) => string;
+  /** Another address: back to the form. */
+  otherEmail: string;
+  /** 220: too many mails without a completed reset. */
+  tooMany: string;
+  /** 221: a mail was sent less than 5 minutes ago, with the wait. */
+  tooSoon: (seconds: number) => string;
+  /** 221 once its wait is over. */
+  tooSoonOver: string;
+  networkError: string;
+  signatureRefused: string;
+  unknownError: (errorName: string) => string;
+}
+
+export interface ResetPasswordLabels {
+  /** Accessible name of the form. */
+  formName: string;
+  email: string;
+  /** The 8-digit code of the mail. */
+  pinCode: string;
+  newPassword: string;
+  confirmPassword: string;
+  showPassword: string;
+  submit: string;
+  submitting: string;
+  emailRequired: string;
+  emailInvalid: string;
+  pinCodeInvalid: string;
+  passwordRequired: string;
+  /** The password does not meet the policy (checked before sending; 15 from the service). */
+  passwordPolicy: string;
+  confirmMismatch: string;
+  /** 207: the link is unknown, expired or used. */
+  linkExpired: string;
+  /** 219 (and, in pin mode, 204 and 215, worded alike so the form does not tell which addresses have accounts). */
+  codeExpired: string;
+  /** 224, with the attempts left of the mail's 3. */
+  wrongPin: (attemptsLeft: number) => string;
+  /** 213: the code is spent after 3 wrong ones. */
+  pinLocked: string;
+  /** With 207, 219 and 213: ask for a new mail (shown when `onRequestNew` is given). */
+  requestNew: string;
+  /** 204 by link. */
+  notActivated: string;
+  /** 215 by link. */
+  oidcAccount: string;
+  /** The success screen. */
+  done: string;
+  networkError: string;
+  signatureRefused: string;
+  unknownError: (errorName: string) => string;
+}
+
+export interface AuthFlowLabels {
+  /** The headings of the views, focused when the view changes. */
+  signInHeading: string;
+  signUpHeading: string;
+  activateHeading: string;
+  forgotPasswordHeading: string;
+  resetPasswordHeading: string;
+  /** Back to the sign-in view from the others. */
+  backToSignIn: string;
+  /** On the sign-up view, for those who have an account. */
+  haveAccount: string;
+}
+
+export const defaultForgotPasswordLabels: ForgotPasswordLabels = {
+  formName: 'Reset your password',
+  intro: 'Enter the email address of your account and we will send you a way to choose a new password.',
+  email: 'Email',
+  submit: 'Send',
+  submitting: 'Sending…',
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter an email address like name@example.com.',
+  sent: (email) => `If an account exists for ${email}, a mail with a link to choose a new password is on its way.`,
+  sentHint:
+    'No mail after a few minutes? Check your spam folder and the address. Accounts that sign in through an organisation (single sign-on), or that were never activated, get no reset mail.',
+  sentPin: (email) => `If an account exists for ${email}, a mail with an 8-digit code is on its way. Enter it below.`,
+  resend: 'Send again',
+  resendIn: (seconds) => `Send again in ${minutesAndSeconds(seconds)}`,
+  otherEmail: 'Use another email address',
+  tooMany: 'Too many reset mails were asked for this address. Use the last mail you received, or try again later.',
+  tooSoon: (seconds) => `A mail was sent a moment ago. You can ask for another in ${minutesAndSeconds(seconds)}.`,
+  tooSoonOver: 'You can ask for another mail now.',
+  networkError,
+  signatureRefused,
+  unknownError: (errorName) => `Something went wrong while sending the mail. Try again later. (Error: ${errorName})`,
+};
+
+export const defaultResetPasswordLabels: ResetPasswordLabels = {
+  formName: 'Choose a new password',
+  email: 'Email',
+  pinCode: '8-digit code from the mail',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm the new password',
+  showPassword: 'Show password',
+  submit: 'Change password',
+  submitting: 'Changing…',
+  emailRequired: 'Enter your email address.',
+  emailInvalid: 'Enter an email address like name@example.com.',
+  pinCodeInvalid: 'Enter the 8 digits from the mail.',
+  passwordRequired: 'Enter a new password.',
+  passwordPolicy: 'The password does not meet the rules above.',
+  confirmMismatch: 'The two passwords are not the same.',
+  linkExpired: 'This link has expired or was used already.',
+  codeExpired: 'This code has expired or was used already, or the email address is not the one the mail was sent to.',
+  wrongPin: (attemptsLeft) =>
+    `That code is not correct. ${attemptsLeft > 0 ? `${plural(attemptsLeft, 'attempt', 'attempts')} left.` : 'Ask for a new one.'}`,
+  pinLocked: 'Too many wrong codes: this one no longer works.',
+  requestNew: 'Send me a new one',
+  notActivated: 'This account is not activated yet: activate it first.',
+  oidcAccount: 'This account signs in through your organisation: its password cannot be reset here.',
+  done: 'Your password is changed: sign in with the new one.',
+  networkError,
+  signatureRefused,
+  unknownError: (errorName) => `Something went wrong while changing the password. Try again later. (Error: ${errorName})`,
+};
+
+export const defaultAuthFlowLabels: AuthFlowLabels = {
+  signInHeading: 'Sign in',
+  signUpHeading: 'Create an account',
+  activateHeading: 'Activate your account',
+  forgotPasswordHeading: 'Forgot your password?',
+  resetPasswordHeading: 'Choose a new password',
+  backToSignIn: 'Back to sign in',
+  haveAccount: 'Already have an account? Sign in',
 };
