@@ -146,7 +146,10 @@ export const defaultPasswordChecklistLabels: PasswordChecklistLabels = {
 /** "Send a new mail" of the activation screens. */
 export interface ResendLabels {
   resending: string;
+  /** Also for an address without an account (202): the words do not tell who has one. */
   resent: string;
+  /** 206 */
+  resendAlreadyActivated: string;
   /** 223, with the seconds left before another mail can be asked for. */
   resendWait: (seconds: number) => string;
   /** The 223 wait is over. */
@@ -245,7 +248,8 @@ const networkError = 'The server cannot be reached. Check your connection and tr
 
 const defaultResendLabels: ResendLabels = {
   resending: 'Sending…',
-  resent: 'A new mail is on its way.',
+  resent: 'If this address has an account to activate, a new mail is on its way.',
+  resendAlreadyActivated: 'This account is already activated: you can sign in.',
   resendWait: (seconds) => `A mail was sent a moment ago. You can ask for another in ${minutesAndSeconds(seconds)}.`,
   resendAgain: 'You can ask for a new mail again.',
   resendLimit: 'Too many mails were sent for this account. Use the last one, or contact support.',
