@@ -13,6 +13,9 @@ import * as appStories from '../stories/App.stories';
 import * as loginFormStories from '../stories/LoginForm.stories';
 import * as mfaStories from '../stories/MfaMethodPicker.stories';
 import * as themeStories from '../stories/Theme.stories';
+import * as activateStories from '../stories/account/ActivateAccount.stories';
+import * as changePasswordStories from '../stories/account/ChangePasswordForm.stories';
+import * as signUpStories from '../stories/account/SignUpForm.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
 
@@ -52,6 +55,9 @@ const files: Record<string, StoryModule> = {
   LoginForm: loginFormStories,
   MfaMethodPicker: mfaStories,
   Theme: themeStories,
+  SignUpForm: signUpStories,
+  ActivateAccount: activateStories,
+  ChangePasswordForm: changePasswordStories,
 };
 
 describe('the story list', () => {
@@ -85,6 +91,9 @@ describe('the story list', () => {
       'Relabelled',
     ]);
     expect(names(themeStories)).toEqual(['Light', 'Dark']);
+    expect(names(signUpStories)).toEqual(['Idle', 'PolicyChecklist', 'EmailTaken', 'FewerFields', 'CheckYourEmail', 'ResendWait', 'ResendLimit', 'PinStep']);
+    expect(names(activateStories)).toEqual(['Activated', 'AlreadyActivated', 'LinkExpired', 'PinForm', 'WrongPin', 'TooManyWrongPins', 'NewCodeWait']);
+    expect(names(changePasswordStories)).toEqual(['Idle', 'WrongCurrentPassword', 'Changed']);
   });
 
   it('keeps the full app first in the sidebar', () => {

@@ -152,7 +152,10 @@ export const defaultPasswordChecklistLabels: PasswordChecklistLabels = {
 /** "Send a new mail" of the activation screens. */
 export interface ResendLabels {
   resending: string;
+  /** Also for an address without an account (202): the words do not tell who has one. */
   resent: string;
+  /** 206 */
+  resendAlreadyActivated: string;
   /** 223, with the seconds left before another mail can be asked for. */
   resendWait: (seconds: number) => string;
   /** The 223 wait is over. */
@@ -251,7 +254,8 @@ const networkError = 'The server cannot be reached. Check your connection and tr
 
 const defaultResendLabels: ResendLabels = {
   resending: 'Sending…',
-  resent: 'A new mail is on its way.',
+  resent: 'If this address has an account to activate, a new mail is on its way.',
+  resendAlreadyActivated: 'This account is already activated: you can sign in.',
   resendWait: (seconds) => `A mail was sent a moment ago. You can ask for another in ${minutesAndSeconds(seconds)}.`,
   resendAgain: 'You can ask for a new mail again.',
   resendLimit: 'Too many mails were sent for this account. Use the last one, or contact support.',
@@ -261,8 +265,11 @@ const defaultResendLabels: ResendLabels = {
   unknownError: (errorName) => `Something went wrong. Try again later. (Error: ${errorName})`,
 };
 
-export const defaultSignUpFormLabels: SignUpFormLabels = {
-  ...defaultResendLabels,
+/** Marked pure: an object spread would keep these labels in the sign-in path's bundle (LoginForm imports this module). */
+const withResend = <T extends ResendLabels>(labels: Omit<T, keyof ResendLabels> & Partial<ResendLabels>): T =>
+  ({ ...defaultResendLabels, ...labels }) as T;
+
+export const defaultSignUpFormLabels: SignUpFormLabels = /* @__PURE__ */ withResend<SignUpFormLabels>({
   formName: 'Create an account',
   email: 'Email',
   password: 'Password',
@@ -288,10 +295,9 @@ export const defaultSignUpFormLabels: SignUpFormLabels = {
   signedIn: 'You are signed in already; activate your account when you can.',
   resend: 'Send the mail again',
   unknownError: (errorName) => `Something went wrong while creating the account. Try again later. (Error: ${errorName})`,
-};
+});
 
-export const defaultActivateAccountLabels: ActivateAccountLabels = {
-  ...defaultResendLabels,
+export const defaultActivateAccountLabels: ActivateAccountLabels = /* @__PURE__ */ withResend<ActivateAccountLabels>({
   activating: 'Activating your account…',
   activated: 'Your account is activated',
   alreadyActivated: 'Your account is already activated',
@@ -313,7 +319,7 @@ export const defaultActivateAccountLabels: ActivateAccountLabels = {
   wrongPin: 'That code is not correct. Check the mail and try again.',
   tooManyPins: 'Too many wrong codes. Ask for a new code.',
   pinExpired: 'This code has expired. Ask for a new code.',
-};
+});
 
 export const defaultChangePasswordFormLabels: ChangePasswordFormLabels = {
   formName: 'Change password',

@@ -1,7 +1,13 @@
 /** Pieces the account forms share: a labelled field subscribed to its own error, the submit guard, the resend button. */
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useFormState, type FieldPath, type FieldValues, type RegisterOptions, type UseFormReturn } from 'react-hook-form';
-import { ActivationRequestLimitError, ActivationRequestTimeoutError, type ActivationMode } from '../../core/index.js';
+import {
+  ActivationRequestLimitError,
+  ActivationRequestTimeoutError,
+  AlreadyActivatedError,
+  EmailUnknownError,
+  type ActivationMode,
+} from '../../core/index.js';
 import { useRequestActivation } from '../../react/account/useRequestActivation.js';
 import { CountdownText } from '../CountdownText.js';
 import type { ResendLabels } from '../labels.js';
@@ -132,7 +138,10 @@ export function ResendActivation({ email, mode, labels, children }: { email: () 
   if (outcome && 'sent' in outcome) message = labels.resent;
   else if (outcome) {
     const { error } = outcome;
-    if (error === 'email') message = labels.resendEmailInvalid;
+    // 202 is worded as a sent mail: the page does not tell who has an account.
+    if (error instanceof EmailUnknownError) message = labels.resent;
+    else if (error instanceof AlreadyActivatedError) message = labels.resendAlreadyActivated;
+    else if (error === 'email') message = labels.resendEmailInvalid;
     else if (error instanceof ActivationRequestTimeoutError)
       message = waiting ? <CountdownText seconds={seconds} text={labels.resendWait} announceAt={ANNOUNCE_AT} /> : labels.resendAgain;
     else if (error instanceof ActivationRequestLimitError) message = labels.resendLimit;
