@@ -13,6 +13,12 @@ import * as appStories from '../stories/App.stories';
 import * as loginFormStories from '../stories/LoginForm.stories';
 import * as mfaStories from '../stories/MfaMethodPicker.stories';
 import * as themeStories from '../stories/Theme.stories';
+import * as activateStories from '../stories/account/ActivateAccount.stories';
+import * as changePasswordStories from '../stories/account/ChangePasswordForm.stories';
+import * as signUpStories from '../stories/account/SignUpForm.stories';
+import * as forgotStories from '../stories/account/ForgotPasswordForm.stories';
+import * as resetStories from '../stories/account/ResetPasswordForm.stories';
+import * as authFlowStories from '../stories/account/AuthFlow.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
 
@@ -52,6 +58,12 @@ const files: Record<string, StoryModule> = {
   LoginForm: loginFormStories,
   MfaMethodPicker: mfaStories,
   Theme: themeStories,
+  SignUpForm: signUpStories,
+  ActivateAccount: activateStories,
+  ChangePasswordForm: changePasswordStories,
+  ForgotPasswordForm: forgotStories,
+  ResetPasswordForm: resetStories,
+  AuthFlow: authFlowStories,
 };
 
 describe('the story list', () => {
@@ -85,6 +97,12 @@ describe('the story list', () => {
       'Relabelled',
     ]);
     expect(names(themeStories)).toEqual(['Light', 'Dark']);
+    expect(names(signUpStories)).toEqual(['Idle', 'PolicyChecklist', 'EmailTaken', 'FewerFields', 'CheckYourEmail', 'ResendWait', 'ResendLimit', 'PinStep']);
+    expect(names(activateStories)).toEqual(['Activated', 'AlreadyActivated', 'LinkExpired', 'PinForm', 'WrongPin', 'TooManyWrongPins', 'NewCodeWait']);
+    expect(names(changePasswordStories)).toEqual(['Idle', 'WrongCurrentPassword', 'Changed']);
+    expect(names(forgotStories)).toEqual(['Idle', 'Sent', 'OidcAccount', 'TooSoon', 'TooMany', 'PinMode']);
+    expect(names(resetStories)).toEqual(['ByLink', 'ByPin', 'LinkExpired', 'WrongPin']);
+    expect(names(authFlowStories)).toEqual(['SignIn', 'SignUp', 'ForgotPassword', 'ResetPassword', 'Activate']);
   });
 
   it('keeps the full app first in the sidebar', () => {

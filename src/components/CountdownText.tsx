@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 
 /** Inline, so the announced copy stays hidden even without the package's stylesheet. */
-const visuallyHidden: CSSProperties = {
+export const visuallyHidden: CSSProperties = {
   position: 'absolute',
   width: 1,
   height: 1,

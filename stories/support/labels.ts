@@ -25,6 +25,8 @@ export const frenchLoginLabels: LoginFormLabels = {
   unknownError: (errorName) => `Un problème est survenu lors de la connexion. Réessayez plus tard. (Erreur : ${errorName})`,
   mfaExpired: 'Votre vérification a expiré — reconnectez-vous.',
   signedOutElsewhere: 'Vous avez été déconnecté : la session a été fermée ailleurs. Reconnectez-vous.',
+  forgotPassword: 'Mot de passe oublié ?',
+  createAccount: 'Créer un compte',
 };
 
 /** Every string of the MFA step in French: what an app passes as `mfaLabels` (LoginForm) or `labels` (MfaMethodPicker). */

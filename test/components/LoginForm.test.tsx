@@ -100,6 +100,40 @@ describe('LoginForm markup', () => {
   });
 });
 
+describe('LoginForm links to other views', () => {
+  it('shows "Forgot password?" and "Create an account" only with their callbacks, after the submit button', async () => {
+    const user = setupUser();
+    const { unmount } = renderWithAuth(<LoginForm />);
+    expect(screen.queryByRole('button', { name: 'Forgot password?' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Create an account' })).toBeNull();
+
+    const onForgotPassword = vi.fn();
+    const onCreateAccount = vi.fn();
+    unmount();
+    renderWithAuth(
+      <LoginForm
+        onForgotPassword={onForgotPassword}
+        onCreateAccount={onCreateAccount}
+        labels={{ createAccount: 'Register' }}
+      />,
+    );
+    const forgot = screen.getByRole('button', { name: 'Forgot password?' });
+    // Buttons, not submits: pressing one sends nothing.
+    expect(forgot.getAttribute('type')).toBe('button');
+    await user.click(forgot);
+    expect(onForgotPassword).toHaveBeenCalledTimes(1);
+    // Keyboard: after the submit button in the tab order.
+    submitButton().focus();
+    await user.tab();
+    expect(document.activeElement).toBe(forgot);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Register' }));
+    await user.keyboard('{Enter}');
+    expect(onCreateAccount).toHaveBeenCalledTimes(1);
+    expect(service.db.count('POST', TOKENS)).toBe(0);
+  });
+});
+
 describe('LoginForm typing', () => {
   it('does not re-render the form per keystroke before the first submit', async () => {
     const user = setupUser();

@@ -33,6 +33,8 @@ const de: LoginFormLabels = {
   unknownError: (name) => `Bei der Anmeldung ist ein Fehler aufgetreten. (Fehler: ${name})`,
   mfaExpired: 'Ihre Bestätigung ist abgelaufen — melden Sie sich erneut an.',
   signedOutElsewhere: 'Sie wurden abgemeldet, weil die Sitzung anderswo beendet wurde.',
+  forgotPassword: 'Passwort vergessen?',
+  createAccount: 'Konto erstellen',
 };
 
 const deMfa: MfaLabels = {

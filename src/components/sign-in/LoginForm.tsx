@@ -29,6 +29,10 @@ export interface LoginFormProps {
   /** Overrides of the MFA step's strings. */
   mfaLabels?: Partial<MfaLabels>;
   className?: string;
+  /** Shows a "Forgot password?" button that calls this (e.g. to show ForgotPasswordForm). */
+  onForgotPassword?: () => void;
+  /** Shows a "Create an account" button that calls this (e.g. to show SignUpForm). */
+  onCreateAccount?: () => void;
 }
 
 interface LoginFields {
@@ -52,7 +56,15 @@ interface ServerProblem {
  * Email and password sign-in, then the MFA step when the user has one.
  * The inputs are uncontrolled (react-hook-form): typing re-renders nothing until the first submit.
  */
-export function LoginForm({ onSuccess, onMfaRequired, labels, mfaLabels, className }: LoginFormProps) {
+export function LoginForm({
+  onSuccess,
+  onMfaRequired,
+  labels,
+  mfaLabels,
+  className,
+  onForgotPassword,
+  onCreateAccount,
+}: LoginFormProps) {
   const text = { ...defaultLoginFormLabels, ...labels };
   const status = useAuth((auth) => auth.status);
   const authError = useAuth((auth) => auth.error);
@@ -164,6 +176,16 @@ export function LoginForm({ onSuccess, onMfaRequired, labels, mfaLabels, classNa
       >
         {busy ? text.submitting : text.submit}
       </button>
+      {onForgotPassword && (
+        <button type="button" className="exh-auth__link" onClick={onForgotPassword}>
+          {text.forgotPassword}
+        </button>
+      )}
+      {onCreateAccount && (
+        <button type="button" className="exh-auth__link" onClick={onCreateAccount}>
+          {text.createAccount}
+        </button>
+      )}
     </form>
   );
 }
