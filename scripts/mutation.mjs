@@ -8,7 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
 
 // --from FILE: the Markdown from another JSON report (e.g. a run with --mutate on some files).
 const fromIndex = process.argv.indexOf('--from');
-const reportFile = fromIndex > 0 ? process.argv[fromIndex + 1] : '.stryker-cache/mutation.json';
+const reportFiles = fromIndex > 0 ? [process.argv[fromIndex + 1]] : ['core', 'react'].map((area) => `.stryker-cache/mutation-${area}.json`);
 const ledgerFile = 'test/mutation/explained.json';
 const outFile = 'test/MUTATION.md';
 
@@ -17,15 +17,20 @@ async function runStryker() {
   let reused = '';
   // Other arguments go to Stryker, e.g. `npm run test:mutation -- --concurrency 1`.
   const args = process.argv.slice(2);
-  const child = spawn('npx', ['stryker', 'run', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    // The incremental report ends with "Result: 812 of 866 mutant result(s) are reused."
-    const line = /(\d+ of \d+ mutant result\(s\) are reused)/.exec(stripVTControlCharacters(String(chunk)));
-    if (line) reused = line[1];
-  });
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  if (code !== 0) process.exit(code ?? 1);
+  // One area after the other (stryker.config.mjs says why); --area core|react runs one of them.
+  const areaIndex = args.indexOf('--area');
+  const areas = areaIndex >= 0 ? args.splice(areaIndex, 2).slice(1) : ['core', 'react'];
+  for (const area of areas) {
+    const child = spawn('npx', ['stryker', 'run', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, MUTATION_AREA: area } });
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      // The incremental report ends with "Result: 812 of 866 mutant result(s) are reused."
+      const line = /(\d+ of \d+ mutant result\(s\) are reused)/.exec(stripVTControlCharacters(String(chunk)));
+      if (line) reused += `${reused ? ', ' : ''}${area}: ${line[1]}`;
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    if (code !== 0) process.exit(code ?? 1);
+  }
   const { default: config } = await import(new URL('../stryker.config.mjs', import.meta.url));
   return {
     at: new Date(started).toISOString().slice(0, 16).replace('T', ' '),
@@ -64,7 +69,17 @@ const oneLine = (text, max = 70) => {
 const cell = (text) => `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 
 function writeMarkdown(run) {
-  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  // The areas' reports in one (an area not run yet is simply not measured).
+  const report = { files: {} };
+  for (const file of reportFiles) {
+    try {
+      const part = JSON.parse(readFileSync(file, 'utf8'));
+      Object.assign(report.files, part.files);
+      report.framework ??= part.framework;
+    } catch {
+      // not run yet
+    }
+  }
   const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
   const mutants = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
     mutants.map((m) => ({ ...m, file, original: original(source, m.location) })),
@@ -94,8 +109,10 @@ function writeMarkdown(run) {
   out.push(
     'Written by `npm run test:mutation` (scripts/mutation.mjs): Stryker ' +
       `${report.framework?.version ?? ''} with the vitest runner mutates src/core and src/react (not the index.ts barrels ` +
-      'nor the type-only src/core/types.ts) and runs the core, React, reliability and component suites ' +
-      '(test/mutation/vitest.config.ts; the StrictMode re-run, bench, package and stories checks are left out). ' +
+      'nor the type-only src/core/types.ts), each area against its suites: src/core against the core, fault and ' +
+      'hostile-input suites in Node (test/mutation/vitest.core.config.ts), src/react against the React, reliability ' +
+      'and component suites (test/mutation/vitest.config.ts; the StrictMode re-run, bench, package and stories checks ' +
+      'are left out). ' +
       'A measured figure like the bench, not part of `.ci/run`. Score = detected (killed or timed out) / ' +
       '(detected + survived + not covered).',
   );
