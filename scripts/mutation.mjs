@@ -110,9 +110,9 @@ function writeMarkdown(run) {
     'Written by `npm run test:mutation` (scripts/mutation.mjs): Stryker ' +
       `${report.framework?.version ?? ''} with the vitest runner mutates src/core and src/react (not the index.ts barrels ` +
       'nor the type-only src/core/types.ts), each area against its suites: src/core against the core, fault and ' +
-      'hostile-input suites in Node (test/mutation/vitest.core.config.ts), src/react against the React, reliability ' +
-      'and component suites (test/mutation/vitest.config.ts; the StrictMode re-run, bench, package and stories checks ' +
-      'are left out). ' +
+      'hostile-input suites in Node (test/mutation/vitest.core.config.ts), src/react against the React ' +
+      'suites and the secrets sweep (test/mutation/vitest.config.ts; the component suites, the StrictMode re-run, bench, ' +
+      'package and stories checks are left out). ' +
       'A measured figure like the bench, not part of `.ci/run`. Score = detected (killed or timed out) / ' +
       '(detected + survived + not covered).',
   );
