@@ -27,7 +27,8 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
  * Lower a budget when the figure drops; never raise it to let a change through. Budgets were last set after
  * the correctness work (answer formats, supersession, per-client keys, revoke rollback, listener isolation):
  * +1.3 kB on (a) and +1.0 kB on (b) since the first bench. New features live outside (a) and (b) (the account
- * API and its components are tree-shaken away from them): (e) and (d) measure everything.
+ * API and its components are tree-shaken away from them): (e) and (d) measure everything, and were set again
+ * when the account components landed (+7.7 kB on (e): six forms, their labels and the password checklist).
  */
 export function ourEntries(from, coreFrom) {
   const picked = (names) => `export { ${names.join(', ')} } from '${from}';`;
@@ -36,8 +37,8 @@ export function ourEntries(from, coreFrom) {
     { id: 'b', name: 'exh-auth-react, hooks only', contents: picked(hooksOnly), external: appExternals, target: 10_000, budget: 11_600 },
     { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: picked(hooksOnly), external: ownCodeExternals, budget: 7_030 },
     { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 11_050 },
-    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 13_400 },
-    { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 31_060 },
+    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 20_820 },
+    { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 38_790 },
   ];
 }
 
