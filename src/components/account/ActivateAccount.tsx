@@ -169,7 +169,6 @@ function PinForm({
   const busy = activate.isPending;
   return (
     <form className={className} aria-label={text.pinFormName} data-state={busy ? 'submitting' : error ? 'error' : 'idle'} noValidate onSubmit={(e) => void onSubmit(e)}>
-      <h2 className="exh-auth__title">{text.pinFormName}</h2>
       <p className="exh-auth__intro">{text.pinIntro}</p>
       <Field
         form={form}
