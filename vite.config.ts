@@ -21,6 +21,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     globals: true,
+    // Two cores run both projects' workers at once: an axe pass over a large form can take seconds.
+    testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: 'default', include: ['test/**/*.test.{ts,tsx}'] } },
       // The React layer's and the components' suites again, inside React.StrictMode.
