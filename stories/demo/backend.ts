@@ -18,8 +18,22 @@ export const backend = realCluster ?? mockConfig;
 /** Where the Full app's mock service keeps its state (shared by the tabs of the origin). */
 export const MOCK_STATE_KEY = 'exh-auth-react:demo-mock';
 
-/** The mock service of the demo, its state kept in localStorage so reloads and other tabs see one service. */
-export const demoMock = createMockExh({ ...mockConfig, latency: 150 });
+/** The address parameters of the mails' links (AuthFlow's defaults) and of the SSO link. */
+const linkParams = { activation: 'activationHash', reset: 'resetHash' } as const;
+
+/**
+ * A mail's link: this very page (in Storybook, the iframe's address keeps the story's id) with the mail's hash,
+ * so opening it in the same frame lands on the Full app, whose AuthFlow takes the hash.
+ */
+export function demoMailLink(kind: 'activation' | 'reset', hash: string): string {
+  const url = new URL(window.location.href);
+  for (const name of [...Object.values(linkParams), 'ssoToken']) url.searchParams.delete(name);
+  url.searchParams.set(linkParams[kind], hash);
+  return url.href;
+}
+
+/** The mock service of the demo, its state (the outbox included) kept in localStorage so reloads and other tabs see one service. */
+export const demoMock = createMockExh({ ...mockConfig, latency: 150, mailLink: demoMailLink });
 
 export function loadMockState(db: MockDb = demoMock.db): void {
   try {
