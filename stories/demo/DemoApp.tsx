@@ -15,7 +15,7 @@ import {
   type ListedToken,
 } from '../../src';
 import { demoUsers, totp, type MockMail } from '../../src/msw';
-import { backend, demoMock, realCluster, saveMockState } from './backend';
+import { backend, demoMock, realCluster, saveMockState, useMockVersion } from './backend';
 import './demo.css';
 
 type MailMode = 'hash' | 'pinCode';
@@ -170,30 +170,21 @@ interface MockPanelProps {
 function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
   const mfaUser = demoUsers.find((u) => u.mfa)!;
   const code = useTotp(mfaUser.mfa!.totpSecret);
+  // Re-rendered by every change of the mock's state (a mail sent, a recovery code spent, another tab's change).
+  useMockVersion();
   const userId = useAuth((s) => s.userId);
   // Users signed up in the demo too, not only the seeded ones.
   const email = demoMock.db.users.find((u) => u.id === userId)?.email;
   return (
     <aside aria-labelledby="mock-panel" className="demo__mock">
       <h2 id="mock-panel">Mock ExH service</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Password</th>
-            <th scope="col">MFA</th>
-          </tr>
-        </thead>
-        <tbody>
-          {demoUsers.map((user) => (
-            <tr key={user.email}>
-              <td>{user.email}</td>
-              <td>{user.password}</td>
-              <td>{user.mfa ? 'authenticator app, recovery codes' : 'none'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="demo__users" aria-label="Demo users">
+        {demoUsers.map((user) => (
+          <li key={user.email}>
+            <code>{user.email}</code> · password <code>{user.password}</code> · {user.mfa ? 'MFA: authenticator app, recovery codes' : 'no MFA'}
+          </li>
+        ))}
+      </ul>
       <p>
         Current code of {mfaUser.email}:{' '}
         <output data-testid="totp-code" className="demo__code">
@@ -236,7 +227,7 @@ function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
   );
 }
 
-/** The mails the mock service sent, newest first (re-read with the panel's TOTP tick): a link opens here, a code is typed in. */
+/** The mails the mock service sent, newest first: a link opens here, a code is typed in. */
 function Outbox({ mails }: { mails: readonly MockMail[] }) {
   return (
     <section aria-labelledby="outbox" className="demo__outbox">
@@ -285,7 +276,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   ));
 }
 
-/** Read from the mock's state on each render (the TOTP tick re-renders the panel every second): used codes are gone. */
+/** Read from the mock's state on each render of the panel: used codes are gone. */
 function unusedRecoveryCodes(email: string): string[] {
   return demoMock.db.users.find((user) => user.email === email)?.mfa?.recoveryCodes ?? [];
 }

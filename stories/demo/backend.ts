@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { createMockExh, type MockDb, type MockSnapshot } from '../../src/msw';
 
 /**
@@ -42,12 +43,32 @@ export function loadMockState(db: MockDb = demoMock.db): void {
   } catch {
     // A corrupt snapshot: start from the seeded users.
   }
+  changed();
 }
 
+/** Called after every answer of the mock (.storybook/preview.tsx) and by the panel's own changes. */
 export function saveMockState(db: MockDb = demoMock.db): void {
   try {
     localStorage.setItem(MOCK_STATE_KEY, JSON.stringify(db.snapshot()));
   } catch {
     // Storage full or blocked: the demo still works in this tab.
   }
+  changed();
+}
+
+// The mock's db is plain mutable data: a counter bumped at each save or load lets the dev panel re-render on a change.
+let version = 0;
+const listeners = new Set<() => void>();
+function changed() {
+  version += 1;
+  for (const listener of listeners) listener();
+}
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** Re-renders the caller whenever the mock's state changed (saved after an answer, or loaded from another tab). */
+export function useMockVersion(): number {
+  return useSyncExternalStore(subscribe, () => version);
 }
