@@ -58,12 +58,17 @@ const failed = (figure, error, target = '') => row(figure, `error: ${error}`, ta
 
 section('Bundle size, gzip -9 of esbuild --minify --format=esm --platform=browser (minified size in brackets)');
 if (ours.error) failed('exh-auth-react (a)–(d)', ours.error);
-for (const r of ours.rows ?? []) {
+const accountRows = (ours.rows ?? []).filter((r) => r.account);
+for (const r of (ours.rows ?? []).filter((r) => !r.account)) {
   const labels = { reactHookForm: 'react-hook-form', ky: 'ky', components: 'the components' };
   const parts = Object.entries(r.shaken).filter(([, present]) => present).map(([part]) => labels[part]);
   const note = `${kB(r.gzip)} (${kB(r.minified)}); bundles ${parts.join(', ') || 'none of ky, react-hook-form, components'}`;
   const figure = r.id === 'b-own' ? `(b′) hooks only, own code alone (ky external)` : `(${r.id}) ${r.name.replace('exh-auth-react, ', '')}`;
   row(figure, note, r.target ? `≤ ${kB(r.target)}` : '', r.target ? r.gzip <= r.target : '');
+}
+if (accountRows.length > 0) {
+  section('Bundle size of each account component’s path: AuthProvider + the component (gzip -9, minified in brackets; no budget)');
+  for (const r of accountRows) row(r.name, `${kB(r.gzip)} (${kB(r.minified)})`);
 }
 const everything = ours.rows?.find((r) => r.id === 'a');
 if (peers.error) failed('peers', peers.error);
