@@ -58,7 +58,8 @@ const failed = (figure, error, target = '') => row(figure, `error: ${error}`, ta
 
 section('Bundle size, gzip -9 of esbuild --minify --format=esm --platform=browser (minified size in brackets)');
 if (ours.error) failed('exh-auth-react (a)–(d)', ours.error);
-for (const r of ours.rows ?? []) {
+const accountRows = (ours.rows ?? []).filter((r) => r.account);
+for (const r of (ours.rows ?? []).filter((r) => !r.account)) {
   const labels = { reactHookForm: 'react-hook-form', ky: 'ky', components: 'the components' };
   const parts = Object.entries(r.shaken).filter(([, present]) => present).map(([part]) => labels[part]);
   const note = `${kB(r.gzip)} (${kB(r.minified)}); bundles ${parts.join(', ') || 'none of ky, react-hook-form, components'}`;
@@ -70,6 +71,12 @@ if (peers.error) failed('peers', peers.error);
 for (const p of peers.length ? peers : []) {
   if (p.error) failed(`peer: ${p.name}`, p.error);
   else row(`peer: ${p.name}`, `${kB(p.gzip)} (${kB(p.minified)})${everything ? `; ${times(p.gzip / everything.gzip)} (a)` : ''}`);
+}
+
+// After the peers: they compare with (a), these are read on their own.
+if (accountRows.length > 0) {
+  section('Bundle size of each account component’s path: AuthProvider + the component (gzip -9, minified in brackets; no budget)');
+  for (const r of accountRows) row(r.name, `${kB(r.gzip)} (${kB(r.minified)})`);
 }
 
 section('Re-renders (React Profiler, jsdom, against the mock service)');

@@ -39,8 +39,19 @@ export function ourEntries(from, coreFrom) {
     { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 11_050 },
     { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 20_820 },
     { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 38_790 },
+    ...accountComponents.flatMap((component) => {
+      // What an app using this one drop-in imports: the provider and the component (its hooks come with it).
+      const contents = picked(['AuthProvider', component]);
+      return [
+        { id: `${component}-own`, account: true, name: `AuthProvider + ${component}, own code alone (ky, react-hook-form external)`, contents, external: ownCodeExternals },
+        { id: component, account: true, name: `AuthProvider + ${component}, with its dependencies (ky, react-hook-form)`, contents, external: appExternals },
+      ];
+    }),
   ];
 }
+
+/** The account components, each measured as its own path; reported without a budget (test/bench.test.tsx skips them). */
+export const accountComponents = ['PasswordChecklist', 'SignUpForm', 'ActivateAccount', 'ChangePasswordForm', 'ForgotPasswordForm', 'ResetPasswordForm', 'AuthFlow'];
 
 /** Pinned so that runs are comparable (the latest versions by `npm view` on 2026-11-28; bump deliberately). */
 export const peers = [

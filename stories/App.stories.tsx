@@ -8,5 +8,5 @@ const meta = {
 } satisfies Meta<typeof DemoApp>;
 export default meta;
 
-/** AuthProvider around an app root: the drop-in LoginForm, a page on the hooks, and the mock's demo users. */
+/** AuthProvider around an app root: the drop-in AuthFlow (sign-in, sign-up, activation, forgot and reset password), a page on the hooks with ChangePasswordForm, and the mock's demo users and outbox. */
 export const FullApp: StoryObj<typeof meta> = { name: 'Full app' };

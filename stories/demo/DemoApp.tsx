@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useState } from 'react';
 import {
+  AuthFlow,
   AuthProvider,
+  ChangePasswordForm,
   exhQueryKeys,
-  LoginForm,
   RequireAuth,
   useAuth,
   useLogout,
@@ -13,14 +14,27 @@ import {
   useTokens,
   type ListedToken,
 } from '../../src';
-import { demoUsers, totp } from '../../src/msw';
-import { backend, demoMock, realCluster, saveMockState } from './backend';
+import { demoUsers, totp, type MockMail } from '../../src/msw';
+import { backend, demoMock, realCluster, saveMockState, useMockVersion } from './backend';
 import './demo.css';
 
-/** The showcase: AuthProvider around an app root, the drop-in LoginForm, and a page built on the hooks. */
+type MailMode = 'hash' | 'pinCode';
+const MAIL_MODE_KEY = 'exh-auth-react:demo-mail-mode';
+
+/** The showcase: AuthProvider around an app root, the drop-in AuthFlow, and a page built on the hooks. */
 export function DemoApp() {
   // The app's own QueryClient, handed to the provider (without it, the provider makes one).
   const [queryClient] = useState(() => new QueryClient());
+  // Whether the account mails carry a link or a pin: the app's choice, switched from the mock's panel (kept across reloads).
+  const [mailMode, setMailMode] = useState<MailMode>(() => (readMailMode() === 'pinCode' ? 'pinCode' : 'hash'));
+  const changeMailMode = (mode: MailMode) => {
+    setMailMode(mode);
+    try {
+      localStorage.setItem(MAIL_MODE_KEY, mode);
+    } catch {
+      // Blocked storage: the choice lasts until the reload.
+    }
+  };
   return (
     // storage="session": each tab has its own session, so a sign-in link opened in another tab signs that tab in.
     <AuthProvider {...backend} storage="session" queryClient={queryClient} consumeSsoTokenFromUrl>
@@ -32,11 +46,14 @@ export function DemoApp() {
           </p>
         </header>
         <main className="demo__main">
-          <RequireAuth fallback={<LoginForm />} loading={<p role="status">Loading your session…</p>}>
+          <RequireAuth
+            fallback={<AuthFlow mailMode={mailMode} signUpFields={{ phoneNumber: { optional: true } }} />}
+            loading={<p role="status">Loading your session…</p>}
+          >
             <SignedInPage />
           </RequireAuth>
         </main>
-        {!realCluster && <MockPanel queryClient={queryClient} />}
+        {!realCluster && <MockPanel queryClient={queryClient} mailMode={mailMode} onMailMode={changeMailMode} />}
       </div>
     </AuthProvider>
   );
@@ -58,6 +75,17 @@ function SignedInPage() {
       </div>
       <ActiveSessions />
       <ContinueOnAnotherDevice />
+      <Security />
+    </section>
+  );
+}
+
+/** The signed-in user's security settings: the drop-in ChangePasswordForm (the session stays). */
+function Security() {
+  return (
+    <section aria-labelledby="security" className="demo__card demo__security">
+      <h3 id="security">Security</h3>
+      <ChangePasswordForm />
     </section>
   );
 }
@@ -124,33 +152,39 @@ function ssoLink(ssoToken: string): string {
   return url.href;
 }
 
-/** Only with the mock: the demo users and the current TOTP code, so a person can finish the MFA step. */
-function MockPanel({ queryClient }: { queryClient: QueryClient }) {
+function readMailMode(): string | null {
+  try {
+    return localStorage.getItem(MAIL_MODE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+interface MockPanelProps {
+  queryClient: QueryClient;
+  mailMode: MailMode;
+  onMailMode: (mode: MailMode) => void;
+}
+
+/** Only with the mock: the demo users, the current TOTP code and the mails sent, so a person can finish every flow. */
+function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
   const mfaUser = demoUsers.find((u) => u.mfa)!;
   const code = useTotp(mfaUser.mfa!.totpSecret);
+  // Re-rendered by every change of the mock's state (a mail sent, a recovery code spent, another tab's change).
+  useMockVersion();
   const userId = useAuth((s) => s.userId);
-  const email = demoUsers.find((u) => u.id === userId)?.email;
+  // Users signed up in the demo too, not only the seeded ones.
+  const email = demoMock.db.users.find((u) => u.id === userId)?.email;
   return (
     <aside aria-labelledby="mock-panel" className="demo__mock">
       <h2 id="mock-panel">Mock ExH service</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Password</th>
-            <th scope="col">MFA</th>
-          </tr>
-        </thead>
-        <tbody>
-          {demoUsers.map((user) => (
-            <tr key={user.email}>
-              <td>{user.email}</td>
-              <td>{user.password}</td>
-              <td>{user.mfa ? 'authenticator app, recovery codes' : 'none'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="demo__users" aria-label="Demo users">
+        {demoUsers.map((user) => (
+          <li key={user.email}>
+            <code>{user.email}</code> · password <code>{user.password}</code> · {user.mfa ? 'MFA: authenticator app, recovery codes' : 'no MFA'}
+          </li>
+        ))}
+      </ul>
       <p>
         Current code of {mfaUser.email}:{' '}
         <output data-testid="totp-code" className="demo__code">
@@ -175,7 +209,60 @@ function MockPanel({ queryClient }: { queryClient: QueryClient }) {
           Sign in on another device
         </button>
       )}
+      <fieldset className="demo__mode">
+        <legend>Account mails carry</legend>
+        {(
+          [
+            ['hash', 'a link'],
+            ['pinCode', 'an 8-digit code'],
+          ] as const
+        ).map(([mode, label]) => (
+          <label key={mode}>
+            <input type="radio" name="demo-mail-mode" checked={mailMode === mode} onChange={() => onMailMode(mode)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <Outbox mails={demoMock.db.outbox} />
     </aside>
+  );
+}
+
+/** The mails the mock service sent, newest first: a link opens here, a code is typed in. */
+function Outbox({ mails }: { mails: readonly MockMail[] }) {
+  return (
+    <section aria-labelledby="outbox" className="demo__outbox">
+      <h3 id="outbox">Outbox</h3>
+      {mails.length === 0 ? (
+        <p className="demo__muted">No mail yet: sign up, or ask for a new password.</p>
+      ) : (
+        <ol reversed>
+          {[...mails].reverse().map((mail) => (
+            <li key={mail.id} data-testid="mail">
+              <span>
+                <strong>{mail.kind === 'activation' ? 'Activate your account' : 'Reset your password'}</strong>
+                <span className="demo__muted">
+                  {' '}
+                  · to {mail.to} · {new Date(mail.sentAt).toLocaleTimeString()}
+                </span>
+              </span>
+              {mail.link ? (
+                // The same frame: the link lands on this story, whose AuthFlow takes the mail's hash.
+                <a href={mail.link} data-testid="mail-link">
+                  {mail.link}
+                </a>
+              ) : (
+                <span>
+                  Code:{' '}
+                  <code className="demo__code" data-testid="mail-pin">
+                    {mail.pinCode}
+                  </code>
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 
@@ -189,7 +276,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   ));
 }
 
-/** Read from the mock's state on each render (the TOTP tick re-renders the panel every second): used codes are gone. */
+/** Read from the mock's state on each render of the panel: used codes are gone. */
 function unusedRecoveryCodes(email: string): string[] {
   return demoMock.db.users.find((user) => user.email === email)?.mfa?.recoveryCodes ?? [];
 }

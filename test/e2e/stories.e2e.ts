@@ -42,7 +42,19 @@ it('opens on the full app: first in the sidebar', async () => {
   const items = await sidebar.locator('[data-nodetype="component"], [data-nodetype="story"]').evaluateAll((nodes) =>
     nodes.map((node) => node.getAttribute('data-item-id')),
   );
-  expect(items).toEqual(['full-app--full-app', 'loginform', 'mfamethodpicker', 'theme', 'signupform', 'activateaccount', 'changepasswordform', 'forgotpasswordform', 'resetpasswordform', 'authflow']);
+  // The order of .storybook/preview.tsx's storySort: the sign-in components, then the account ones.
+  expect(items).toEqual([
+    'full-app--full-app',
+    'loginform',
+    'mfamethodpicker',
+    'theme',
+    'signupform',
+    'activateaccount',
+    'changepasswordform',
+    'forgotpasswordform',
+    'resetpasswordform',
+    'authflow',
+  ]);
   await shot(page, 'storybook-manager');
 });
 
