@@ -81,3 +81,10 @@ export type IncorrectPinCodeError = ExhError;
 export class SessionEndedByPasswordResetError extends OAuthTokenError {
   override name = 'SessionEndedByPasswordResetError';
 }
+
+/** 132: the presence token is missing, expired or not this user's: ask for the password again (`confirmPresence`). */
+export const InvalidPresenceTokenError = namedErrorClass('InvalidPresenceTokenError', 132);
+export type InvalidPresenceTokenError = ExhError;
+/** 133: enabling MFA without a verified method, or removing the last verified method while MFA is on. */
+export const NotEnoughMfaMethodsError = namedErrorClass('NotEnoughMfaMethodsError', 133);
+export type NotEnoughMfaMethodsError = ExhError;
