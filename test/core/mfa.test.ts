@@ -97,7 +97,8 @@ describe('presence token', () => {
   it('is gone when the session changes, and one listener throwing does not stop the others', async () => {
     const client = await signedIn();
     const api = mfaApi(client);
-    const reportError = vi.spyOn(globalThis, 'reportError').mockImplementation(() => undefined);
+    const reportError = vi.fn();
+    vi.stubGlobal('reportError', reportError);
     const after = vi.fn();
     api.subscribePresence(() => {
       throw new Error('listener bug');
@@ -108,7 +109,7 @@ describe('presence token', () => {
     expect(api.presence()).toBeNull();
     expect(after).toHaveBeenCalledTimes(2);
     expect(reportError).toHaveBeenCalledWith(expect.objectContaining({ message: 'listener bug' }));
-    reportError.mockRestore();
+    vi.unstubAllGlobals();
     // Signed in again: a new session, no token from the old one.
     await client.authenticate({ email: demo.email, password: demo.password });
     expect(api.presence()).toBeNull();
