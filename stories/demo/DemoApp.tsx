@@ -166,15 +166,16 @@ interface MockPanelProps {
   onMailMode: (mode: MailMode) => void;
 }
 
-/** Only with the mock: the demo users, the current TOTP code and the mails sent, so a person can finish every flow. */
+/** Only with the mock: the demo users, the current TOTP codes and the mails sent, so a person can finish every flow. */
 function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
-  const mfaUser = demoUsers.find((u) => u.mfa)!;
-  const code = useTotp(mfaUser.mfa!.totpSecret);
   // Re-rendered by every change of the mock's state (a mail sent, a recovery code spent, another tab's change).
   useMockVersion();
   const userId = useAuth((s) => s.userId);
   // Users signed up in the demo too, not only the seeded ones.
   const email = demoMock.db.users.find((u) => u.id === userId)?.email;
+  // Every TOTP secret the mock has issued (seeded or set up in the demo), and each MFA user's unused recovery codes.
+  const secrets = demoMock.db.totpSecrets();
+  const withCodes = demoMock.db.users.filter((user) => user.mfa.recoveryCodes.length > 0 || user.mfa.methods.some((m) => m.type === 'recoveryCodes'));
   return (
     <aside aria-labelledby="mock-panel" className="demo__mock">
       <h2 id="mock-panel">Mock ExH service</h2>
@@ -185,18 +186,30 @@ function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
           </li>
         ))}
       </ul>
-      <p>
-        Current code of {mfaUser.email}:{' '}
-        <output data-testid="totp-code" className="demo__code">
-          {code}
-        </output>
-      </p>
-      <p>
-        Unused recovery codes:{' '}
-        <span data-testid="recovery-codes" className="demo__recovery">
-          <RecoveryCodes codes={unusedRecoveryCodes(mfaUser.email)} />
-        </span>
-      </p>
+      <section aria-labelledby="authenticator-codes">
+        <h3 id="authenticator-codes">Authenticator codes</h3>
+        <ul className="demo__codes">
+          {secrets.map((secret) => (
+            <li key={secret.methodId} data-testid="totp" data-email={secret.email}>
+              {secret.email} · {secret.name}
+              {!secret.verified && ' (not verified yet)'}: <TotpCode secret={secret.secret} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="recovery-codes-heading">
+        <h3 id="recovery-codes-heading">Unused recovery codes</h3>
+        <ul className="demo__codes">
+          {withCodes.map((user) => (
+            <li key={user.id} data-email={user.email}>
+              {user.email}:{' '}
+              <span data-testid="recovery-codes" className="demo__recovery">
+                <RecoveryCodes codes={user.mfa.recoveryCodes} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
       {email && (
         <button
           type="button"
@@ -276,9 +289,14 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   ));
 }
 
-/** Read from the mock's state on each render of the panel: used codes are gone. */
-function unusedRecoveryCodes(email: string): string[] {
-  return demoMock.db.users.find((user) => user.email === email)?.mfa?.recoveryCodes ?? [];
+/** The code an authenticator app shows now for `secret` (hex or base32), renewed every second. */
+function TotpCode({ secret }: { secret: string }) {
+  const code = useTotp(secret);
+  return (
+    <output data-testid="totp-code" className="demo__code">
+      {code}
+    </output>
+  );
 }
 
 function useTotp(secret: string): string {

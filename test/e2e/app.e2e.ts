@@ -73,10 +73,10 @@ async function signOut(page: Page) {
 }
 
 /** The code the mock accepts now, from the panel; waits for a fresh one when the current is about to change. */
-async function currentTotp(page: Page): Promise<string> {
+async function currentTotp(page: Page, email = mfa.email): Promise<string> {
   const secondsIntoStep = Math.floor(Date.now() / 1000) % 30;
   if (secondsIntoStep >= 28) await page.waitForTimeout((30 - secondsIntoStep) * 1000 + 300);
-  const code = page.getByTestId('totp-code');
+  const code = page.locator(`[data-testid="totp"][data-email="${email}"]`).first().getByTestId('totp-code');
   await expect.poll(() => code.textContent()).toMatch(/^\d{6}$/);
   return (await code.textContent())!;
 }
@@ -113,7 +113,7 @@ it('the MFA user signs in with the authenticator code, then with a recovery code
 
   await signIn(page, mfa.email, mfa.password);
   await mfaForm(page).getByRole('radio', { name: 'Recovery codes' }).check();
-  const recoveryCodes = page.getByTestId('recovery-codes');
+  const recoveryCodes = page.locator(`li[data-email="${mfa.email}"] [data-testid="recovery-codes"]`);
   const recoveryCode = (await recoveryCodes.textContent())!.split(', ')[0]!;
   expect(recoveryCode).toMatch(/^[a-z]{4}-\d{4}$/);
   await mfaForm(page).getByRole('textbox', { name: 'Recovery code' }).fill(recoveryCode);
