@@ -219,10 +219,11 @@ export function ActiveSessions({ labels, locale, applicationNames, headingLevel 
           <p className="exh-auth__intro">{text.empty}</p>
         )}
         {total > sessions.length && <p className="exh-auth__intro">{text.more(total - sessions.length)}</p>}
-        {others.length === 0 && sessions.length > 0 ? (
+        {/* The button stays while pending (the others have left the list already): it has the focus. */}
+        {others.length === 0 && sessions.length > 0 && !revokeOthers.isPending ? (
           <p className="exh-auth__intro">{text.noOtherSessions}</p>
         ) : (
-          others.length > 0 && (
+          (others.length > 0 || revokeOthers.isPending) && (
             <button
               type="button"
               className="exh-auth__secondary exh-auth__revoke-others"

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { focusManager } from '@tanstack/react-query';
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import type { ReactNode } from 'react';
-import { ActiveSessions } from '../../../src/components';
-import { demo, expectNoAxeViolations, installFakeClock, renderWithAuth, setupUser, startMockService, TOKENS } from '../harness';
+import { ActiveSessions, defaultActiveSessionsLabels, type ActiveSessionsLabels } from '../../../src/components';
+import { demo, expectNoAxeViolations, host, installFakeClock, renderWithAuth, setupUser, startMockService, TOKENS } from '../harness';
 
 const service = startMockService();
 // Back to the browser's own focus state, after a test set it.
@@ -105,16 +106,16 @@ describe('ActiveSessions', () => {
     const { container, ids } = await signedIn();
     await user.click(screen.getByRole('button', { name: 'Sign out Another device, signed in yesterday' }));
     await waitFor(() => expect(rows()).toHaveLength(2));
-    expect(tokenIds()).not.toContain(ids[1]);
-    expect(tokenIds()).toContain(ids[0]);
     expect(document.activeElement).toBe(rows()[1]);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Another device was signed out.'));
+    expect(tokenIds()).not.toContain(ids[1]);
+    expect(tokenIds()).toContain(ids[0]);
     await expectNoAxeViolations(container);
 
     await user.click(screen.getByRole('button', { name: 'Sign out Another device, signed in 3 days ago' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Active sessions' }));
-    expect(tokenIds()).toEqual([expect.any(String)]);
+    await waitFor(() => expect(tokenIds()).toEqual([expect.any(String)]));
     expect(screen.getByText('You are not signed in on any other device.')).toBeTruthy();
   });
 
@@ -225,5 +226,141 @@ describe('ActiveSessions', () => {
       'Another app (…97d30d)Aangemeld gisterenLaatst actief 10 minuten geledenSign out',
       'Mobiele appAangemeld 3 dagen geledenLaatst actief 2 uur geledenSign out',
     ]);
+  });
+
+  it('is usable with the keyboard alone: Tab and Enter, Escape out of the question', async () => {
+    const user = setupUser();
+    const { ids, client } = await signedIn();
+    const focused = () => document.activeElement;
+
+    await user.tab();
+    expect(focused()).toBe(screen.getByRole('button', { name: 'Sign out of this device' }));
+    await user.keyboard('{Enter}');
+    expect(focused()).toBe(screen.getByRole('group', { name: 'Sign out of this device?' }));
+    await user.tab();
+    expect(focused()).toBe(within(screen.getByRole('group')).getByRole('button', { name: 'Sign out' }));
+    await user.tab();
+    expect(focused()).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Enter}');
+    expect(focused()).toBe(screen.getByRole('button', { name: 'Sign out of this device' }));
+
+    await user.tab();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(tokenIds()).not.toContain(ids[1]));
+    expect(focused()).toBe(rows()[1]);
+    await user.tab();
+    expect(focused()).toBe(screen.getByRole('button', { name: 'Sign out Another device, signed in 3 days ago' }));
+    await user.tab();
+    expect(focused()).toBe(screen.getByRole('button', { name: 'Sign out all other devices' }));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(tokenIds()).toEqual([client().getSession()!.tokenId]));
+  });
+
+  it('keeps a pending button focusable, aria-disabled rather than disabled, and sends nothing more when pressed again', async () => {
+    const user = setupUser();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Held, then on to the mock service (a handler that answers nothing lets the next one answer).
+    service.server.use(http.delete(`${host}${TOKENS}/:tokenId`, () => held.then(() => undefined)));
+    await signedIn();
+    const button = screen.getByRole('button', { name: 'Sign out all other devices' });
+    await user.click(button);
+    await waitFor(() => expect(button.textContent).toBe('Signing out other devices…'));
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.hasAttribute('disabled')).toBe(false);
+    expect(document.activeElement).toBe(button);
+    await user.click(button);
+    release();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Signed out of 2 other devices.'));
+    // One list and two revokes: the second press sent nothing.
+    expect(service.db.count('DELETE')).toBe(2);
+    expect(service.db.count('GET', TOKENS)).toBe(2);
+  });
+
+  it('the Dutch set leaves no English, in any state', async () => {
+    const user = setupUser();
+    const nl: ActiveSessionsLabels = {
+      heading: 'Actieve sessies',
+      loading: 'Uw sessies worden geladen…',
+      thisDevice: 'Dit apparaat',
+      otherDevice: 'Een ander apparaat',
+      otherApplication: (application) => `Een andere app (${application})`,
+      signedIn: (when) => `Aangemeld ${when}`,
+      lastActive: (when) => `Laatst actief ${when}`,
+      activeNow: 'Nu actief',
+      justNow: 'zojuist',
+      revoke: 'Afmelden',
+      revokeName: (session, signedIn) => `Afmelden: ${session}${signedIn ? `, aangemeld ${signedIn}` : ''}`,
+      revokeThisDevice: 'Afmelden op dit apparaat',
+      confirmThisDevice: 'Afmelden op dit apparaat?',
+      confirmThisDeviceHelp: 'Daarna moet u hier opnieuw aanmelden.',
+      confirm: 'Afmelden',
+      cancel: 'Annuleren',
+      signingOut: 'Bezig met afmelden…',
+      revoked: (session) => `${session} is afgemeld.`,
+      noOtherSessions: 'U bent op geen enkel ander apparaat aangemeld.',
+      empty: 'Geen actieve sessies.',
+      more: (count) => `En nog ${count}.`,
+      revokeOthers: 'Overal elders afmelden',
+      revokingOthers: 'Bezig met afmelden elders…',
+      revokedOthers: (count) => `Afgemeld op ${count} andere apparaten.`,
+      signedOut: 'U bent afgemeld.',
+      retry: 'Opnieuw proberen',
+      loadFailed: 'Uw sessies konden niet worden geladen.',
+      revokeFailed: 'Die sessie kon niet worden afgemeld.',
+      revokeOthersFailed: 'Sommige apparaten konden niet worden afgemeld.',
+      networkError: 'De server is niet bereikbaar.',
+      signatureRefused: 'Controleer de datum en tijd van uw apparaat.',
+      unknownError: (name) => `Probeer het later opnieuw. (Fout: ${name})`,
+    };
+    const english = Object.values(defaultActiveSessionsLabels).map((label: string | ((...args: never[]) => string)) =>
+      typeof label === 'string' ? label : (label as (...args: unknown[]) => string)('X', 'Y').replace(/[XY]/g, '').trim(),
+    );
+    const said = (container: HTMLElement) =>
+      [container.textContent, ...[...container.querySelectorAll('[aria-label]')].map((element) => element.getAttribute('aria-label'))].join('\n');
+    const expectNoEnglish = (container: HTMLElement) => {
+      for (const sentence of english) expect(said(container)).not.toContain(sentence);
+      expect(said(container)).not.toMatch(/\b(sign|signed|device|active|ago|just|now|session|try|again)\b/i);
+    };
+
+    const { id } = service.db.createToken(demo.email);
+    const other = service.db.tokensOf(demo.email).find((token) => token.id === id)!;
+    other.creationTimestamp = Date.now() - 3 * DAY;
+    other.lastUsedTimestamp = Date.now() - 2 * HOUR;
+    service.db.failNext(2, { status: 0 }, { method: 'GET', path: TOKENS });
+    const { container, client } = renderWithAuth(<ActiveSessions labels={nl} locale="nl" />);
+    await act(() => client().authenticate({ email: demo.email, password: demo.password }));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toBe('Uw sessies konden niet worden geladen. De server is niet bereikbaar.'));
+    expectNoEnglish(container);
+
+    await user.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    await screen.findByRole('list', { name: 'Actieve sessies' });
+    expect(rowTexts()).toEqual([
+      'Dit apparaatAangemeld zojuistNu actiefAfmelden',
+      'Een ander apparaatAangemeld 3 dagen geledenLaatst actief 2 uur geledenAfmelden',
+    ]);
+    expectNoEnglish(container);
+
+    await user.click(screen.getByRole('button', { name: 'Afmelden op dit apparaat' }));
+    screen.getByRole('group', { name: 'Afmelden op dit apparaat?' });
+    expectNoEnglish(container);
+    await user.click(screen.getByRole('button', { name: 'Annuleren' }));
+
+    service.db.failNext(1, { status: 500, body: { code: 1, name: 'GENERAL_EXCEPTION', message: 'x' } }, { method: 'DELETE' });
+    await user.click(screen.getByRole('button', { name: 'Afmelden: Een ander apparaat, aangemeld 3 dagen geleden' }));
+    await waitFor(() => expect(alert.textContent).toMatch(/^Die sessie kon niet worden afgemeld\. Probeer het later opnieuw\. \(Fout: \w+ 1\)$/));
+    expectNoEnglish(container);
+
+    await user.click(await screen.findByRole('button', { name: 'Overal elders afmelden' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Afgemeld op 1 andere apparaten.'));
+    expect(screen.getByText('U bent op geen enkel ander apparaat aangemeld.')).toBeTruthy();
+    expectNoEnglish(container);
+
+    await user.click(screen.getByRole('button', { name: 'Afmelden op dit apparaat' }));
+    await user.click(within(screen.getByRole('group')).getByRole('button', { name: 'Afmelden' }));
+    await screen.findByText('U bent afgemeld.');
+    expectNoEnglish(container);
   });
 });
