@@ -75,7 +75,7 @@ for (const p of peers.length ? peers : []) {
 
 // After the peers: they compare with (a), these are read on their own.
 if (accountRows.length > 0) {
-  section('Bundle size of each account component’s path: AuthProvider + the component (gzip -9, minified in brackets; no budget)');
+  section('Bundle size of each account and security component’s path: AuthProvider + the component (gzip -9, minified in brackets; no budget)');
   for (const r of accountRows) row(r.name, `${kB(r.gzip)} (${kB(r.minified)})`);
 }
 

@@ -19,6 +19,7 @@ import * as signUpStories from '../stories/account/SignUpForm.stories';
 import * as forgotStories from '../stories/account/ForgotPasswordForm.stories';
 import * as resetStories from '../stories/account/ResetPasswordForm.stories';
 import * as authFlowStories from '../stories/account/AuthFlow.stories';
+import * as activeSessionsStories from '../stories/security/ActiveSessions.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
 
@@ -64,6 +65,7 @@ const files: Record<string, StoryModule> = {
   ForgotPasswordForm: forgotStories,
   ResetPasswordForm: resetStories,
   AuthFlow: authFlowStories,
+  ActiveSessions: activeSessionsStories,
 };
 
 describe('the story list', () => {
@@ -103,6 +105,7 @@ describe('the story list', () => {
     expect(names(forgotStories)).toEqual(['Idle', 'Sent', 'OidcAccount', 'TooSoon', 'TooMany', 'PinMode']);
     expect(names(resetStories)).toEqual(['ByLink', 'ByPin', 'LinkExpired', 'WrongPin']);
     expect(names(authFlowStories)).toEqual(['SignIn', 'SignUp', 'ForgotPassword', 'ResetPassword', 'Activate']);
+    expect(names(activeSessionsStories)).toEqual(['SeveralDevices', 'OnlyThisDevice', 'ConfirmThisDevice', 'LoadError']);
   });
 
   it('keeps the full app first in the sidebar', () => {

@@ -26,3 +26,5 @@ export {
   type ResetPasswordLabels,
 } from './labels.js';
 export { AuthFlow, type AuthFlowLabelSets, type AuthFlowProps, type AuthFlowView } from './account/AuthFlow.js';
+export { ActiveSessions, type ActiveSessionsProps } from './security/ActiveSessions.js';
+export { defaultActiveSessionsLabels, type ActiveSessionsLabels } from './security/labels.js';

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useState } from 'react';
 import {
+  ActiveSessions,
   AuthFlow,
   AuthProvider,
   ChangePasswordForm,
@@ -9,10 +10,7 @@ import {
   useAuth,
   useLogout,
   useMe,
-  useRevokeToken,
   useSsoToken,
-  useTokens,
-  type ListedToken,
 } from '../../src';
 import { demoUsers, totp, type MockMail } from '../../src/msw';
 import { backend, demoMock, realCluster, saveMockState, useMockVersion } from './backend';
@@ -21,7 +19,7 @@ import './demo.css';
 type MailMode = 'hash' | 'pinCode';
 const MAIL_MODE_KEY = 'exh-auth-react:demo-mail-mode';
 
-/** The showcase: AuthProvider around an app root, the drop-in AuthFlow, and a page built on the hooks. */
+/** The showcase: AuthProvider around an app root, the drop-in AuthFlow, and a page with drop-ins and parts built on the hooks. */
 export function DemoApp() {
   // The app's own QueryClient, handed to the provider (without it, the provider makes one).
   const [queryClient] = useState(() => new QueryClient());
@@ -73,7 +71,7 @@ function SignedInPage() {
           Sign out
         </button>
       </div>
-      <ActiveSessions />
+      <ActiveSessions headingLevel={3} />
       <ContinueOnAnotherDevice />
       <Security />
     </section>
@@ -87,39 +85,6 @@ function Security() {
       <h3 id="security">Security</h3>
       <ChangePasswordForm />
     </section>
-  );
-}
-
-function ActiveSessions() {
-  const tokens = useTokens();
-  const revoke = useRevokeToken();
-  return (
-    <section aria-labelledby="sessions" className="demo__card">
-      <h3 id="sessions">Active sessions</h3>
-      {tokens.isPending && <p role="status">Loading sessions…</p>}
-      {tokens.error && <p role="alert">Could not load the sessions ({tokens.error.name}).</p>}
-      {revoke.error && <p role="alert">Could not revoke that session ({revoke.error.name}).</p>}
-      <ul className="demo__sessions">
-        {tokens.data?.data.map((token) => (
-          <li key={token.id}>
-            <SessionLabel token={token} />
-            <button type="button" onClick={() => revoke.mutate(token.id)} aria-label={`Revoke ${token.current ? 'this device' : `session ${token.id.slice(-6)}`}`}>
-              Revoke
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function SessionLabel({ token }: { token: ListedToken }) {
-  const used = token.lastUsedTimestamp ? new Date(token.lastUsedTimestamp).toLocaleString() : 'never';
-  return (
-    <span>
-      {token.current ? <strong>This device</strong> : `Session …${token.id.slice(-6)}`}
-      <span className="demo__muted"> · last used {used}</span>
-    </span>
   );
 }
 

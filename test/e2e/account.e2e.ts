@@ -267,7 +267,7 @@ it('changes the password on the Security section, then signs in with the new one
   await welcome(page, demo.name).waitFor();
   await step(page, 'change-02-changed');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await loginForm(page).waitFor();
   await signInWithNewPassword(page);
   await step(page, 'change-03-signed-in-with-new-password');

@@ -68,7 +68,7 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await loginForm(page).waitFor();
 }
 
@@ -151,14 +151,18 @@ it('revokes another session from the list, then this device (signed out)', async
   await step(page, 'revoke-01-two-sessions');
 
   const other = sessions(page).filter({ hasNotText: 'This device' });
-  await other.getByRole('button', { name: /^Revoke session / }).click();
+  await other.getByRole('button', { name: /^Sign out Another device/ }).click();
   await expect.poll(() => sessions(page).count()).toBe(1);
   expect(await sessions(page).first().textContent()).toContain('This device');
   await step(page, 'revoke-02-other-revoked');
 
-  await page.getByRole('button', { name: 'Revoke this device' }).click();
+  // This device only after a confirmation: it signs out.
+  await page.getByRole('button', { name: 'Sign out of this device' }).click();
+  const confirm = page.getByRole('group', { name: 'Sign out of this device?' });
+  await step(page, 'revoke-03-confirm-this-device');
+  await confirm.getByRole('button', { name: 'Sign out', exact: true }).click();
   await loginForm(page).waitFor();
-  await step(page, 'revoke-03-this-device-revoked');
+  await step(page, 'revoke-04-this-device-revoked');
 });
 
 it('a sign-in link opened in another tab signs that tab in, and leaves the address bar', async () => {
