@@ -3,13 +3,14 @@
 // test/mutation/explained.json, and the survivors that a test was written to kill.
 // `node scripts/mutation.mjs --report-only` rewrites the Markdown from the last report.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 
 // --from FILE: the Markdown from another JSON report (e.g. a run with --mutate on some files).
 const fromIndex = process.argv.indexOf('--from');
 const reportFiles = fromIndex > 0 ? [process.argv[fromIndex + 1]] : ['core', 'react'].map((area) => `.stryker-cache/mutation-${area}.json`);
-const ledgerFile = 'test/mutation/explained.json';
+// Every test/mutation/explained*.json: one ledger, split by area so that files can be worked on apart.
+const ledgerDir = 'test/mutation';
 const outFile = 'test/MUTATION.md';
 
 async function runStryker() {
@@ -80,7 +81,9 @@ function writeMarkdown(run) {
       // not run yet
     }
   }
-  const ledger = JSON.parse(readFileSync(ledgerFile, 'utf8'));
+  const ledger = readdirSync(ledgerDir)
+    .filter((name) => /^explained.*\.json$/.test(name))
+    .flatMap((name) => JSON.parse(readFileSync(`${ledgerDir}/${name}`, 'utf8')));
   const mutants = Object.entries(report.files).flatMap(([file, { source, mutants }]) =>
     mutants.map((m) => ({ ...m, file, original: original(source, m.location) })),
   );
