@@ -1,5 +1,4 @@
 /** The in-memory state of one mock ExH service, and the MockDb view tests use to seed and inspect it. */
-import type { MfaMethod } from '../core/errors.js';
 import type { GlobalRole, PatientEnlistment, SsoToken, StaffEnlistment } from '../core/types.js';
 
 /** A user to seed; what is left out gets a plausible value. `/users/v1/me` answers it snake_case. */
@@ -16,7 +15,11 @@ export interface MockUserSeed {
   roles?: GlobalRole[];
   staffEnlistments?: StaffEnlistment[];
   patientEnlistments?: PatientEnlistment[];
-  mfa?: { totpSecret: string; recoveryCodes: string[] };
+  /**
+   * MFA set up already: a verified TOTP method (the authenticator app; `totpSecret` base32 or 40 hex) and, when
+   * `recoveryCodes` has any, a recovery-codes method. On (`enabled`) unless told otherwise.
+   */
+  mfa?: { totpSecret: string; recoveryCodes: string[]; enabled?: boolean };
   /** Signs in through an external identity provider: no password reset (215). */
   oidc?: boolean;
 }
@@ -37,7 +40,8 @@ export interface MockUser {
   patientEnlistments: PatientEnlistment[];
   creationTimestamp: number;
   updateTimestamp: number;
-  mfa?: MockUserMfa;
+  /** Every user has MFA settings (off and empty unless seeded or set up). */
+  mfa: MockUserMfa;
   oidc?: boolean;
   /** Set by registration when given. */
   birthday?: string;
@@ -46,11 +50,49 @@ export interface MockUser {
   region?: string;
 }
 
+/** A user's MFA settings as the mock keeps them (epoch ms). */
 export interface MockUserMfa {
-  totpSecret: string;
-  /** The codes not used yet. */
-  recoveryCodes: string[];
-  methods: MfaMethod[];
+  /** The settings' id (`GET /auth/v2/mfa/users/{userId}` answers it). */
+  id: string;
+  enabled: boolean;
+  methods: MockMfaMethod[];
+  updateTimestamp: number;
+  /** A read-only view: the unused codes of every recovery-codes method (not part of snapshots). */
+  readonly recoveryCodes: string[];
+}
+
+/** An MFA method with what the service never answers again after adding it: the TOTP secret, the unused codes. */
+export interface MockMfaMethod {
+  id: string;
+  type: 'totp' | 'recoveryCodes';
+  name: string;
+  tags: string[];
+  /** TOTP: once a code was confirmed. Recovery codes: from the start. */
+  verified: boolean;
+  creationTimestamp: number;
+  updateTimestamp: number;
+  /** TOTP: 40 hex when the service issued it, or as seeded (base32 or hex). */
+  secret?: string;
+  /** Recovery codes: the ones not used yet. */
+  codes?: string[];
+}
+
+/** A TOTP secret the mock holds, for a dev panel to show its current code (`totp(secret)`). */
+export interface MockTotpSecret {
+  email: string;
+  userId: string;
+  methodId: string;
+  name: string;
+  secret: string;
+  verified: boolean;
+}
+
+/** A presence token (`POST /auth/v2/confirmPresence`), valid for one user until `expiryTimestamp`. */
+export interface MockPresenceToken {
+  token: string;
+  userId: string;
+  creationTimestamp: number;
+  expiryTimestamp: number;
 }
 
 export interface MockToken {
@@ -105,6 +147,10 @@ export interface MockDb {
   readonly outbox: readonly MockMail[];
   /** The last mail sent to this address (of this kind, when given). */
   lastMail(email: string, kind?: MockMail['kind']): MockMail | undefined;
+  /** The user's MFA settings, live (methods with their secrets and unused codes). */
+  mfaOf(email: string): MockUserMfa;
+  /** Every TOTP secret of every user's current methods, issued or seeded, verified or not. */
+  totpSecrets(): MockTotpSecret[];
   /** Back to the seeded users, with no tokens, challenges, counters, canned failures or logged requests. */
   reset(): void;
   /** The service's state as JSON-safe data (users, tokens, challenges, SSO tokens, counters), e.g. to keep in localStorage. */
@@ -124,6 +170,8 @@ export interface MockSnapshot {
   /** Missing from snapshots taken before the account API existed. */
   outbox?: MockMail[];
   accountRequests?: AccountRequest[];
+  /** Missing from snapshots taken before presence tokens existed. */
+  presenceTokens?: MockPresenceToken[];
 }
 
 /** A mail the service would send: a link with a 40-hex hash, or an 8-digit pin code. */
@@ -241,6 +289,41 @@ export function stableId(text: string): string {
   return id;
 }
 
+/** Adds the `recoveryCodes` view, not enumerable: snapshots and clones carry the methods only. */
+function withCodesView(settings: Omit<MockUserMfa, 'recoveryCodes'>): MockUserMfa {
+  return Object.defineProperty(settings, 'recoveryCodes', {
+    get: () => settings.methods.flatMap((method) => (method.type === 'recoveryCodes' ? (method.codes ?? []) : [])),
+    enumerable: false,
+    configurable: true,
+  }) as MockUserMfa;
+}
+
+/** A seed's MFA: set up with a verified authenticator app (and recovery codes, when it has any), on by default. */
+function seededMfa(seed: MockUserSeed['mfa'], at: number): MockUserMfa {
+  const methods: MockMfaMethod[] = [];
+  const method = (type: MockMfaMethod['type'], name: string, tags: string[]): MockMfaMethod =>
+    ({ id: randomId(), type, name, tags, verified: true, creationTimestamp: at, updateTimestamp: at });
+  if (seed) {
+    methods.push({ ...method('totp', 'Authenticator app', ['selected']), secret: seed.totpSecret });
+    if (seed.recoveryCodes.length) methods.push({ ...method('recoveryCodes', 'Recovery codes', []), codes: [...seed.recoveryCodes] });
+  }
+  return withCodesView({ id: randomId(), enabled: seed ? (seed.enabled ?? true) : false, methods, updateTimestamp: at });
+}
+
+/** A snapshot's MFA settings; snapshots older than MFA settings held `{ totpSecret, recoveryCodes, methods }`, MFA on. */
+function restoredMfa(saved: unknown, user: MockUser): MockUserMfa {
+  const settings = saved as (Partial<MockUserMfa> & { totpSecret?: string; recoveryCodes?: string[] }) | undefined;
+  if (!settings?.methods) return seededMfa(undefined, user.creationTimestamp);
+  if (typeof settings.enabled === 'boolean') return withCodesView(settings as MockUserMfa);
+  const at = user.creationTimestamp;
+  const { totpSecret, recoveryCodes = [] } = settings;
+  const methods = settings.methods.map(({ id, type, name, tags }): MockMfaMethod => ({
+    id, type, name, tags, verified: true, creationTimestamp: at, updateTimestamp: at,
+    ...(type === 'totp' ? { secret: totpSecret } : { codes: recoveryCodes }),
+  }));
+  return withCodesView({ id: randomId(), enabled: true, methods, updateTimestamp: at });
+}
+
 function tokenBody(t: MockToken): TokenBody {
   const { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp } = t;
   return { id, applicationId, userId, token, tokenSecret, creationTimestamp, updateTimestamp };
@@ -286,6 +369,8 @@ export class MockState implements MockDb {
   outbox: MockMail[] = [];
   /** By `${kind}:${userId}`: one pending request per user and kind. */
   readonly accountRequests = new Map<string, AccountRequest>();
+  /** By token value. */
+  readonly presenceTokens = new Map<string, MockPresenceToken>();
   private cannedResponses: CannedResponse[] = [];
   private readonly seedUsers: MockUser[];
 
@@ -317,20 +402,8 @@ export class MockState implements MockDb {
       ...(seed.oidc && { oidc: true }),
       creationTimestamp: now,
       updateTimestamp: now,
+      mfa: seededMfa(seed.mfa, now),
     };
-    if (seed.mfa) {
-      user.mfa = {
-        totpSecret: seed.mfa.totpSecret,
-        recoveryCodes: [...seed.mfa.recoveryCodes],
-        // A user seeded without recovery codes has the authenticator app as the only method.
-        methods: [
-          { id: randomId(), type: 'totp', name: 'Authenticator app', tags: ['selected'] },
-          ...(seed.mfa.recoveryCodes.length
-            ? [{ id: randomId(), type: 'recoveryCodes', name: 'Recovery codes', tags: [] }]
-            : []),
-        ],
-      };
-    }
     return user;
   }
 
@@ -420,6 +493,18 @@ export class MockState implements MockDb {
     return true;
   }
 
+  mfaOf(email: string): MockUserMfa {
+    return this.requireUser(email).mfa;
+  }
+
+  totpSecrets(): MockTotpSecret[] {
+    return this.users.flatMap(({ id: userId, email, mfa }) =>
+      mfa.methods.flatMap(({ id: methodId, type, name, secret, verified }) =>
+        type === 'totp' && secret ? [{ email, userId, methodId, name, secret, verified }] : [],
+      ),
+    );
+  }
+
   lastMail(email: string, kind?: MockMail['kind']): MockMail | undefined {
     const wanted = email.toLowerCase();
     return this.outbox.findLast((mail) => mail.to.toLowerCase() === wanted && (!kind || mail.kind === kind));
@@ -451,6 +536,7 @@ export class MockState implements MockDb {
       mfaBackoffs: [...this.mfaBackoffs],
       outbox: this.outbox,
       accountRequests: [...this.accountRequests.values()],
+      presenceTokens: [...this.presenceTokens.values()],
     });
   }
 
@@ -463,6 +549,7 @@ export class MockState implements MockDb {
       ...user,
       activation: user.activation ?? true,
       updateTimestamp: user.updateTimestamp ?? user.creationTimestamp,
+      mfa: restoredMfa(user.mfa, user),
     }));
     this.tokens.clear();
     for (const token of copy.tokens) this.tokens.set(token.id, token);
@@ -477,10 +564,13 @@ export class MockState implements MockDb {
     this.outbox = copy.outbox ?? [];
     this.accountRequests.clear();
     for (const request of copy.accountRequests ?? []) this.accountRequests.set(`${request.kind}:${request.userId}`, request);
+    this.presenceTokens.clear();
+    for (const presence of copy.presenceTokens ?? []) this.presenceTokens.set(presence.token, presence);
   }
 
   reset(): void {
-    this.users = structuredClone(this.seedUsers);
+    // A clone has no `recoveryCodes` view (not enumerable): put it back.
+    this.users = structuredClone(this.seedUsers).map((user) => ({ ...user, mfa: withCodesView(user.mfa) }));
     this.tokens.clear();
     this.mfaChallenges.clear();
     this.ssoTokens.clear();
@@ -489,6 +579,7 @@ export class MockState implements MockDb {
     this.mfaBackoffs.clear();
     this.outbox = [];
     this.accountRequests.clear();
+    this.presenceTokens.clear();
     this.cannedResponses = [];
     this.requests = [];
   }

@@ -1,7 +1,7 @@
 /** A mock of the ExH auth service as MSW 2 handlers: OAuth1 verification, grants, tokens, SSO and the current user. */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { MfaChallengeBody } from '../core/errors.js';
-import { accountErrors, accountHandlers, userBody, type AccountOptions } from './account.js';
+import { accountErrors, accountHandlers, userBody, type AccountKit, type AccountOptions } from './account.js';
 import { parseAuthorizationHeader } from './authorization.js';
 import {
   demoUsers,
@@ -13,15 +13,15 @@ import {
   type MockResponse,
   type MockSsoToken,
   type MockToken,
-  type MockUserMfa,
+  type MockUser,
   type MockUserSeed,
   type TokenBody,
 } from './db.js';
+import { mfaErrors, mfaService, type MockMfaOptions } from './mfa.js';
 import { hasValidSignature } from './oauth1.js';
-import { loginRefusal, mfaWait, recordLoginFailure, recordMfaFailure } from './throttling.js';
-import { totp } from './totp.js';
+import { loginRefusal, recordLoginFailure } from './throttling.js';
 
-export interface MockExhOptions extends AccountOptions {
+export interface MockExhOptions extends AccountOptions, MockMfaOptions {
   /** e.g. `https://api.exh.test`; the handlers answer `${host}/auth/v2/…` and `${host}/users/v1/me`. */
   host: string;
   consumerKey: string;
@@ -30,7 +30,7 @@ export interface MockExhOptions extends AccountOptions {
   users?: readonly MockUserSeed[];
   /** Epoch ms; every time-based rule reads this clock. Default Date.now. */
   now?: () => number;
-  /** Login throttling and the MFA back-off. Default true. */
+  /** Login throttling (password grant and presence tokens) and the MFA back-off. Default true. */
   throttle?: boolean;
   /** Milliseconds to wait before each answer, for demos. Default 0. */
   latency?: number;
@@ -51,7 +51,6 @@ export interface MockExh {
 const TIMESTAMP_WINDOW_MS = 300_000;
 const MFA_TOKEN_TTL_MS = 15 * 60_000;
 const SSO_TOKEN_TTL_MS = 5 * 60_000;
-const TOTP_STEP_MS = 30_000;
 
 const errorsByCode: Record<number, { name: string; status: number; message: string }> = {
   14: { name: 'MISSING_REQUIRED_FIELDS_EXCEPTION', status: 400, message: 'A required field is missing' },
@@ -72,6 +71,7 @@ const errorsByCode: Record<number, { name: string; status: number; message: stri
   212: { name: 'LOGIN_FREEZE_EXCEPTION', status: 401, message: 'Too many failed logins: wait 60 seconds' },
   213: { name: 'TOO_MANY_FAILED_ATTEMPTS_EXCEPTION', status: 401, message: 'Too many failed logins: blocked' },
   ...accountErrors,
+  ...mfaErrors,
 };
 
 /** Thrown anywhere in a handler to answer with the service's error `code` (plus documented extras). */
@@ -215,26 +215,29 @@ export function createMockExh(options: MockExhOptions): MockExh {
     });
   }
 
-  function startMfa(userId: string, mfa: MockUserMfa): MfaChallengeBody {
+  /** The password, after the user's login throttling (211/212/213); a wrong one counts (106), a right one resets the count. */
+  function checkPassword(user: MockUser, password: string): void {
+    const refusal = throttle ? loginRefusal(state.loginThrottleOf(user.id), now()) : undefined;
+    if (refusal) throw new ExhAnswer(refusal);
+    if (user.password !== password) {
+      const code = recordLoginFailure(state.loginThrottleOf(user.id), now());
+      throw new ExhAnswer(throttle ? code : 106);
+    }
+    state.loginThrottles.delete(user.id);
+  }
+
+  const kit: AccountKit = { route, fail: (code, extra) => { throw new ExhAnswer(code, extra); }, state, now };
+  const mfa = mfaService({ ...kit, throttle, checkPassword }, options);
+
+  function startMfa(user: MockUser): MfaChallengeBody {
     const token = randomHex(40);
-    state.mfaChallenges.set(token, { token, userId, expiresAt: now() + MFA_TOKEN_TTL_MS });
+    state.mfaChallenges.set(token, { token, userId: user.id, expiresAt: now() + MFA_TOKEN_TTL_MS });
     return {
       token,
       tokenExpiresIn: MFA_TOKEN_TTL_MS,
-      attempts: state.mfaBackoffOf(userId).failures,
-      methods: mfa.methods.map((m) => ({ ...m, tags: [...m.tags] })),
+      attempts: state.mfaBackoffOf(user.id).failures,
+      methods: mfa.challengeMethods(user),
     };
-  }
-
-  /** TOTP: the code of now ±1 step. Recovery code: single use, so a right one is spent. */
-  async function acceptMfaCode(mfa: MockUserMfa, type: string, code: string): Promise<boolean> {
-    if (type === 'recoveryCodes') {
-      const index = mfa.recoveryCodes.indexOf(code);
-      if (index !== -1) mfa.recoveryCodes.splice(index, 1);
-      return index !== -1;
-    }
-    for (const step of [-1, 0, 1]) if ((await totp(mfa.totpSecret, now() + step * TOTP_STEP_MS)) === code) return true;
-    return false;
   }
 
   const handlers = [
@@ -242,14 +245,8 @@ export function createMockExh(options: MockExhOptions): MockExh {
       const { email, password } = await readFields(request, ['email', 'password']);
       const user = state.userByEmail(email);
       if (!user) throw new ExhAnswer(106);
-      const refusal = throttle ? loginRefusal(state.loginThrottleOf(user.id), now()) : undefined;
-      if (refusal) throw new ExhAnswer(refusal);
-      if (user.password !== password) {
-        const code = recordLoginFailure(state.loginThrottleOf(user.id), now());
-        throw new ExhAnswer(throttle ? code : 106);
-      }
-      state.loginThrottles.delete(user.id);
-      if (user.mfa) throw new ExhAnswer(129, { mfa: startMfa(user.id, user.mfa) });
+      checkPassword(user, password);
+      if (user.mfa.enabled) throw new ExhAnswer(129, { mfa: startMfa(user) });
       return tokenAnswer(state.issueToken(user.id));
     }),
 
@@ -261,17 +258,11 @@ export function createMockExh(options: MockExhOptions): MockExh {
         throw new ExhAnswer(131);
       }
       const user = state.userById(challenge.userId);
-      if (!user?.mfa) throw new ExhAnswer(131);
-      const method = user.mfa.methods.find((m) => m.id === methodId);
+      if (!user) throw new ExhAnswer(131);
+      // Only what the challenge offers: a method still being set up is not one.
+      const method = user.mfa.methods.find((m) => m.id === methodId && m.verified);
       if (!method) throw new ExhAnswer(16);
-      const backoff = state.mfaBackoffOf(user.id);
-      const wait = throttle ? mfaWait(backoff, now()) : 0;
-      if (wait > 0) throw new ExhAnswer(134, { remainingDelay: wait });
-      if (!(await acceptMfaCode(user.mfa, method.type, code))) {
-        recordMfaFailure(backoff, now());
-        throw new ExhAnswer(130);
-      }
-      state.mfaBackoffs.delete(user.id);
+      await mfa.checkCode(user, method, code);
       state.mfaChallenges.delete(token);
       return tokenAnswer(state.issueToken(user.id));
     }),
@@ -329,7 +320,8 @@ export function createMockExh(options: MockExhOptions): MockExh {
       return userBody(user);
     }),
 
-    ...accountHandlers({ route, fail: (code, extra) => { throw new ExhAnswer(code, extra); }, state, now }, options),
+    ...mfa.handlers,
+    ...accountHandlers(kit, options),
   ];
 
   return { handlers, db: state };

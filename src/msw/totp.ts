@@ -21,13 +21,26 @@ function base32Decode(secret: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes);
 }
 
-/** The 6-digit code for `secret` at `time` (epoch ms). */
+const HEX_SECRET = /^[0-9a-f]{40}$/i;
+
+/** The HMAC key: 40 hex characters are hex (the service's own secrets); anything else is base32. */
+function secretBytes(secret: string): Uint8Array<ArrayBuffer> {
+  const compact = secret.replace(/\s/g, '');
+  if (!HEX_SECRET.test(compact)) return base32Decode(secret);
+  return new Uint8Array(compact.match(/../g)!.map((pair) => parseInt(pair, 16)));
+}
+
+/**
+ * The 6-digit code for `secret` at `time` (epoch ms). `secret` is either the service's 40-hex form (the 20-byte key
+ * written in hex) or base32 as authenticator apps take it (`[A-Z2-7]+=*`, case, spaces and padding ignored).
+ * A 40-character string of digits and A–F only could be read both ways: it is read as hex, the documented rule.
+ */
 export async function totp(secret: string, time: number = Date.now()): Promise<string> {
   const counter = Math.floor(time / STEP_MS);
   const message = new DataView(new ArrayBuffer(8));
   message.setUint32(0, Math.floor(counter / 2 ** 32));
   message.setUint32(4, counter >>> 0);
-  const key = await crypto.subtle.importKey('raw', base32Decode(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
+  const key = await crypto.subtle.importKey('raw', secretBytes(secret), { name: 'HMAC', hash: 'SHA-1' }, false, [
     'sign',
   ]);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, message));
