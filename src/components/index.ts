@@ -28,6 +28,7 @@ export {
 export { AuthFlow, type AuthFlowLabelSets, type AuthFlowProps, type AuthFlowView } from './account/AuthFlow.js';
 export { ConfirmPresence, type ConfirmPresenceProps } from './security/ConfirmPresence.js';
 export { MfaSetup, type MfaSetupProps } from './security/MfaSetup.js';
+export { MfaSettings, type MfaSettingsProps } from './security/MfaSettings.js';
 export {
   defaultConfirmPresenceLabels,
   defaultMfaSettingsLabels,
