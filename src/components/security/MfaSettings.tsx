@@ -195,7 +195,7 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
         </>
       ) : (
         <>
-          {!enabled && <p className="exh-auth__intro">{text.offIntro}</p>}
+          <p className="exh-auth__intro">{enabled ? text.onIntro : text.offIntro}</p>
           <div className="exh-auth__actions">
             {enabled ? (
               <button type="button" className="exh-auth__secondary" aria-disabled={busy !== null || undefined} aria-busy={busy === 'off' || undefined} onClick={turnOff}>

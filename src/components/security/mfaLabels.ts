@@ -112,6 +112,8 @@ export interface MfaSettingsLabels extends RecoveryCodesLabels {
   statusOff: string;
   /** What it does, under "Off". */
   offIntro: string;
+  /** What it means, under "On". */
+  onIntro: string;
   turnOn: string;
   turningOn: string;
   turnOff: string;
@@ -235,6 +237,7 @@ export const defaultMfaSettingsLabels: MfaSettingsLabels = {
   statusOn: 'On',
   statusOff: 'Off',
   offIntro: 'Protect your account with a code from an authenticator app when you sign in.',
+  onIntro: 'Signing in asks for a code from your authenticator app, or one of your recovery codes.',
   turnOn: 'Turn on two-step verification',
   turningOn: 'Turning on…',
   turnOff: 'Turn off',
