@@ -150,6 +150,8 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
     const method = await add.mutateAsync({ type: 'totp', name: text.totpName });
     add.reset();
     if (method.type !== 'totp' || !keepAdded(method.id)) return;
+    // An app added by a setup left before (its key never shown again) can never be verified: it goes now.
+    for (const methodId of stale.current.splice(0)) removeRef.current(methodId);
     setTotp({ id: method.id, ...otpauthUri({ secret: method.secret, issuer, accountName: account ?? '' }) });
     // Shown once: gone with the step.
     setCodes(null);
@@ -176,10 +178,12 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
   const ready = settings.data !== undefined && account !== undefined;
   // A ref, not `plan`: StrictMode's second run of this effect still sees the first render's `plan`.
   const planned = useRef(false);
+  const stale = useRef<string[]>([]);
   useEffect(() => {
     if (!ready || planned.current) return;
     planned.current = true;
     const next = planOf(settings.data);
+    stale.current = settings.data.methods.filter((m) => m.type === 'totp' && !m.verified).map((m) => m.id);
     setPlan(next);
     if (next === 'alreadyOn') setStep('alreadyOn');
     else start(next);

@@ -1,13 +1,17 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { generate } from 'lean-qr/nano';
 import { useState } from 'react';
 import { ConfirmPresence, MfaSetup } from '../../../src/components';
-import { MfaRequiredError, otpauthUri } from '../../../src/core';
+import { createExhClient, mfaApi, MfaRequiredError, otpauthUri } from '../../../src/core';
 import { useMfaSettings } from '../../../src/react';
 import { totp } from '../../../src/msw';
 import {
   advance,
+  consumerKey,
+  consumerSecret,
   demo,
+  host,
   expectNoAxeViolations,
   installFakeClock,
   mfaUser,
@@ -52,6 +56,21 @@ async function saveCodes(user: User) {
 async function keyedCode(): Promise<string> {
   const key = await screen.findByText((_, element) => element?.tagName === 'CODE' && /^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/.test(element.textContent ?? ''));
   return totp(key.textContent!);
+}
+
+/** The dark modules of the QR code drawn on the page (an SVG path of rows of runs), or of the code of `uri`. */
+function darkModules(from: Element | string): string[] {
+  const dark: string[] = [];
+  if (typeof from === 'string') {
+    const code = generate(from);
+    for (let y = 0; y < code.size; y++) for (let x = 0; x < code.size; x++) if (code.get(x, y)) dark.push(`${x},${y}`);
+    return dark;
+  }
+  const QUIET = 4;
+  for (const [, x, y, width] of from.querySelector('path')!.getAttribute('d')!.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+    for (let i = 0; i < Number(width); i++) dark.push(`${Number(x) + i - QUIET},${Number(y) - QUIET}`);
+  }
+  return dark.sort((a, b) => Number(a.split(',')[1]) - Number(b.split(',')[1]) || Number(a.split(',')[0]) - Number(b.split(',')[0]));
 }
 
 async function typeCode(user: User, code: string) {
@@ -99,7 +118,8 @@ describe('MfaSetup', () => {
     const qr = screen.getByRole('img', { name: `QR code to add ${ISSUER} to an authenticator app` });
     expect(qr.tagName.toLowerCase()).toBe('svg');
     const [secret] = service.db.totpSecrets().filter((s) => s.email === demo.email);
-    const { key } = otpauthUri({ secret: secret!.secret, issuer: ISSUER, accountName: demo.email });
+    const { key, uri } = otpauthUri({ secret: secret!.secret, issuer: ISSUER, accountName: demo.email });
+    expect(darkModules(qr)).toEqual(darkModules(uri));
     expect(document.body.textContent).toContain(key.match(/.{4}/g)!.join(' '));
     const input = screen.getByLabelText<HTMLInputElement>('6-digit code from the app');
     expect([input.getAttribute('autocomplete'), input.getAttribute('inputmode')]).toEqual(['one-time-code', 'numeric']);
@@ -244,6 +264,23 @@ describe('MfaSetup', () => {
     await confirmPassword(user);
     await waitFor(() => expect(heading().textContent).toBe('Two-step verification is on'));
     expect(mfa().enabled).toBe(true);
+  });
+
+  it('an unverified app left by an earlier setup is replaced by the new one', async () => {
+    const user = setupUser();
+    // On another device, a setup that got as far as the app and was closed there.
+    const other = createExhClient({ host, consumerKey, consumerSecret, storage: 'memory' });
+    await other.authenticate({ email: demo.email, password: demo.password });
+    await mfaApi(other).confirmPresence(demo.password);
+    await mfaApi(other).addMethod({ type: 'totp', name: 'Authenticator app' });
+    const [left] = mfa().methods;
+    await signedIn(<MfaSetup issuer={ISSUER} />);
+    await confirmPassword(user);
+    await screen.findByText('Save your recovery codes');
+    await saveCodes(user);
+    await screen.findByText('Connect your authenticator app');
+    await waitFor(() => expect(mfa().methods.map((m) => m.type)).toEqual(['recoveryCodes', 'totp']));
+    expect(mfa().methods.map((m) => m.id)).not.toContain(left!.id);
   });
 
   it('a user with recovery codes and a verified app but MFA off: only turned on, after the password', async () => {
