@@ -62,7 +62,7 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
   }, [outcome]);
 
   /** One write at a time, behind the password; `busy` names it while it runs (also while the prompt is up). */
-  async function act(name: Exclude<Busy, null>, write: () => Promise<void>) {
+  async function write(name: Exclude<Busy, null>, write: () => Promise<void>) {
     if (busy) return;
     setBusy(name);
     setOutcome(null);
@@ -82,27 +82,27 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
       setView('setup');
       return;
     }
-    void act('on', async () => {
+    void write('on', async () => {
       await enable.mutateAsync();
       setOutcome({ done: text.turnedOn });
     });
   }
 
   const turnOff = () =>
-    void act('off', async () => {
+    void write('off', async () => {
       await disable.mutateAsync();
       setOutcome({ done: text.turnedOff });
     });
 
   const removeMethod = (method: MfaSettingsMethod) =>
-    void act(`remove:${method.id}`, async () => {
+    void write(`remove:${method.id}`, async () => {
       await remove.mutateAsync(method.id);
       setOutcome({ done: text.removed(method.name || typeInWords(method)) });
     });
 
   // New codes first, then the old ones go: the user is never left without codes, nor MFA without a method (133).
   const regenerate = (old: MfaSettingsMethod) =>
-    void act('regenerate', async () => {
+    void write('regenerate', async () => {
       const method = await add.mutateAsync({ type: 'recoveryCodes', name: old.name || text.typeRecoveryCodes });
       // Shown once, from this component's state; not kept in the mutation cache.
       add.reset();

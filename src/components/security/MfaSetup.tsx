@@ -259,13 +259,17 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
         onCancel={onCancel && (() => void leave())}
       />
     );
-  } else if (settings.isError && !ready) {
+  } else if ((settings.isError || me.isError) && !ready) {
     body = (
       <>
         <div role="alert" className="exh-auth__alert">
           {text.loadFailed}
         </div>
-        <button type="button" className="exh-auth__secondary" onClick={() => void settings.refetch()}>
+        <button
+          type="button"
+          className="exh-auth__secondary"
+          onClick={() => void Promise.all([settings.isError && settings.refetch(), me.isError && me.refetch()])}
+        >
           {text.retry}
         </button>
       </>

@@ -300,6 +300,17 @@ describe('MfaSetup', () => {
     expect(settings.methods).toHaveLength(2);
   });
 
+  it('the settings or the account cannot be read: said, and Try again', async () => {
+    const user = setupUser();
+    // ky retries a GET twice: all three attempts of /me fail.
+    service.db.failNext(3, { status: 0 }, { method: 'GET', path: '/users/v1/me' });
+    const { container } = await signedIn(<MfaSetup issuer={ISSUER} />);
+    await waitFor(() => expect(alertText()).toBe('Your security settings could not be loaded.'), { timeout: 5_000 });
+    await expectNoAxeViolations(container);
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('form', { name: "Confirm it's you" });
+  });
+
   it('MFA already on: says so, adds nothing', async () => {
     const { container, client } = renderWithAuth(<MfaSetup issuer={ISSUER} />);
     await act(async () => {
