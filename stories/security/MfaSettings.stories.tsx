@@ -110,12 +110,12 @@ export const Loading: Story = {
 export const LoadError: Story = {
   loaders: [
     async () => {
-      storyMock.db.failNext(3, cannedErrors.networkError, { method: 'GET', path: `/auth/v2/mfa/users/${storyMock.db.users.find((u) => u.email === mfaUser.email)!.id}` });
+      // More than the GET and its retry need: a request held by the Loading story, let go as this one starts, takes some too.
+      storyMock.db.failNext(10, cannedErrors.networkError, { method: 'GET', path: `/auth/v2/mfa/users/${storyMock.db.users.find((u) => u.email === mfaUser.email)!.id}` });
       return {};
     },
   ],
   play: async ({ canvasElement }) => {
-    // After ky's two retries of the GET, and their delays.
-    await waitForAlert(canvasElement, /^Your security settings could not be loaded/, 12_000);
+    await waitForAlert(canvasElement, /^Your security settings could not be loaded/);
   },
 };

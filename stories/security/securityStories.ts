@@ -56,6 +56,6 @@ export async function typeCode(canvas: Canvas, code: string) {
 /** The component's alert (the story's own page has none). */
 export const alertOf = (canvasElement: HTMLElement) => canvasElement.querySelector<HTMLElement>('.exh-auth [role="alert"]:not(:empty)');
 
-export async function waitForAlert(canvasElement: HTMLElement, text: string | RegExp, timeout = 5000) {
-  await waitFor(() => expect(alertOf(canvasElement)?.textContent ?? '').toMatch(text), { timeout });
+export async function waitForAlert(canvasElement: HTMLElement, text: string | RegExp) {
+  await waitFor(() => expect(alertOf(canvasElement)?.textContent ?? '').toMatch(text), { timeout: 5000 });
 }
