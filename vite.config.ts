@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^ky($|\/)/, /^react-hook-form($|\/)/, /^msw($|\/)/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^ky($|\/)/, /^react-hook-form($|\/)/, /^lean-qr($|\/)/, /^msw($|\/)/];
 
 export default defineConfig({
   build: {

@@ -1,3 +1,4 @@
 export * from './core/index.js';
 export * from './react/index.js';
 export * from './components/index.js';
+

@@ -19,6 +19,9 @@ import * as signUpStories from '../stories/account/SignUpForm.stories';
 import * as forgotStories from '../stories/account/ForgotPasswordForm.stories';
 import * as resetStories from '../stories/account/ResetPasswordForm.stories';
 import * as authFlowStories from '../stories/account/AuthFlow.stories';
+import * as confirmPresenceStories from '../stories/security/ConfirmPresence.stories';
+import * as mfaSetupStories from '../stories/security/MfaSetup.stories';
+import * as mfaSettingsStories from '../stories/security/MfaSettings.stories';
 import * as activeSessionsStories from '../stories/security/ActiveSessions.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
@@ -65,6 +68,9 @@ const files: Record<string, StoryModule> = {
   ForgotPasswordForm: forgotStories,
   ResetPasswordForm: resetStories,
   AuthFlow: authFlowStories,
+  ConfirmPresence: confirmPresenceStories,
+  MfaSetup: mfaSetupStories,
+  MfaSettings: mfaSettingsStories,
   ActiveSessions: activeSessionsStories,
 };
 
@@ -105,6 +111,9 @@ describe('the story list', () => {
     expect(names(forgotStories)).toEqual(['Idle', 'Sent', 'OidcAccount', 'TooSoon', 'TooMany', 'PinMode']);
     expect(names(resetStories)).toEqual(['ByLink', 'ByPin', 'LinkExpired', 'WrongPin']);
     expect(names(authFlowStories)).toEqual(['SignIn', 'SignUp', 'ForgotPassword', 'ResetPassword', 'Activate']);
+    expect(names(confirmPresenceStories)).toEqual(['Inline', 'AsDialog', 'WrongPassword', 'Frozen', 'Locked', 'NetworkError']);
+    expect(names(mfaSetupStories)).toEqual(['Password', 'RecoveryCodes', 'AuthenticatorApp', 'WrongCode', 'ReattemptDelay', 'Done', 'AlreadyOn']);
+    expect(names(mfaSettingsStories)).toEqual(['On', 'Off', 'TurningOn', 'PasswordDialog', 'NewRecoveryCodes', 'NotEnoughMethods', 'TurnedOff', 'Loading', 'LoadError']);
     expect(names(activeSessionsStories)).toEqual(['SeveralDevices', 'OnlyThisDevice', 'ConfirmThisDevice', 'LoadError']);
   });
 

@@ -26,5 +26,17 @@ export {
   type ResetPasswordLabels,
 } from './labels.js';
 export { AuthFlow, type AuthFlowLabelSets, type AuthFlowProps, type AuthFlowView } from './account/AuthFlow.js';
+export { ConfirmPresence, type ConfirmPresenceProps } from './security/ConfirmPresence.js';
+export { MfaSetup, type MfaSetupProps } from './security/MfaSetup.js';
+export { MfaSettings, type MfaSettingsProps } from './security/MfaSettings.js';
+export {
+  defaultConfirmPresenceLabels,
+  defaultMfaSettingsLabels,
+  defaultMfaSetupLabels,
+  type ConfirmPresenceLabels,
+  type MfaSettingsLabels,
+  type MfaSetupLabels,
+  type RecoveryCodesLabels,
+} from './security/mfaLabels.js';
 export { ActiveSessions, type ActiveSessionsProps } from './security/ActiveSessions.js';
 export { defaultActiveSessionsLabels, type ActiveSessionsLabels } from './security/labels.js';

@@ -15,6 +15,6 @@ export {
   type RegisterInput,
 } from './account.js';
 export * from './account-errors.js';
-export { mfaApi, type MfaApi, type MfaSettings, type MfaSettingsMethod, type NewMfaMethod, type PresenceToken } from './mfa.js';
+export { mfaApi, type MfaApi, type UserMfaSettings, type MfaSettingsMethod, type NewMfaMethod, type PresenceToken } from './mfa.js';
 export { otpauthUri, type Otpauth, type OtpauthInput } from './otpauth.js';
 export { hasPermission } from './permissions.js';

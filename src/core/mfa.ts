@@ -27,7 +27,7 @@ export interface MfaSettingsMethod extends MfaMethod {
   updateTimestamp?: number;
 }
 
-export interface MfaSettings {
+export interface UserMfaSettings {
   id: string;
   methods: MfaSettingsMethod[];
   /** Sign-in asks for a second factor. */
@@ -49,7 +49,7 @@ export interface MfaApi {
   forgetPresence(): void;
   /** Called when the kept presence token comes, goes or expires. */
   subscribePresence(listener: () => void): () => void;
-  settings(): Promise<MfaSettings>;
+  settings(): Promise<UserMfaSettings>;
   /** Needs a presence token (each write below too): without one, InvalidPresenceTokenError (132) before any request. */
   addMethod(input: { type: 'totp' | 'recoveryCodes'; name?: string; tags?: string[] }): Promise<NewMfaMethod>;
   /** Verifies a TOTP method with a current code from the authenticator (130 wrong, 134 too soon). */
@@ -170,7 +170,7 @@ function createMfaApi(client: ExhClient): MfaApi {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
-    settings: () => call<MfaSettings>('get', 'mfa/users/{userId}'),
+    settings: () => call<UserMfaSettings>('get', 'mfa/users/{userId}'),
     addMethod: (input) => withPresence<NewMfaMethod>('methods', input),
     verifyMethod: async (methodId, code) => void (await withPresence(methodPath(methodId, 'verification/confirm'), { code })),
     removeMethod: async (methodId) => void (await withPresence(methodPath(methodId, 'remove'))),

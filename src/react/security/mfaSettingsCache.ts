@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ExhClient, MfaSettings } from '../../core/index.js';
+import type { ExhClient, UserMfaSettings } from '../../core/index.js';
 import { mutationKey, scopeOf } from '../queryKeys.js';
 
 /** The key of this session's `useMfaSettings` query. */
@@ -15,9 +15,9 @@ export const mfaMutationKey = (client: ExhClient) => mutationKey(client, 'mfa');
 export function updateMfaSettings(
   queryClient: QueryClient,
   client: ExhClient,
-  update: (settings: MfaSettings) => MfaSettings,
+  update: (settings: UserMfaSettings) => UserMfaSettings,
 ): void {
   const tokenId = client.getSession()?.tokenId;
   if (!tokenId) return;
-  queryClient.setQueryData<MfaSettings>(mfaSettingsKey(client, tokenId), (settings) => settings && update(settings));
+  queryClient.setQueryData<UserMfaSettings>(mfaSettingsKey(client, tokenId), (settings) => settings && update(settings));
 }
