@@ -39,4 +39,10 @@ export {
   type RecoveryCodesLabels,
 } from './security/mfaLabels.js';
 export { ActiveSessions, type ActiveSessionsProps } from './security/ActiveSessions.js';
-export { defaultActiveSessionsLabels, type ActiveSessionsLabels } from './security/labels.js';
+export { AccountSecurity, type AccountSecurityProps } from './security/AccountSecurity.js';
+export {
+  defaultAccountSecurityLabels,
+  defaultActiveSessionsLabels,
+  type AccountSecurityLabels,
+  type ActiveSessionsLabels,
+} from './security/labels.js';

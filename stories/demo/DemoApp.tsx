@@ -1,11 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { Fragment, useEffect, useState } from 'react';
 import {
-  ActiveSessions,
+  AccountSecurity,
   AuthFlow,
   AuthProvider,
-  ChangePasswordForm,
   exhQueryKeys,
+  Protect,
   RequireAuth,
   useAuth,
   useLogout,
@@ -71,19 +71,30 @@ function SignedInPage() {
           Sign out
         </button>
       </div>
-      <ActiveSessions headingLevel={3} />
       <ContinueOnAnotherDevice />
-      <Security />
+      <Clinic />
+      {/* The drop-in security page: password, two-step verification, active sessions. */}
+      <AccountSecurity issuer="exh-auth-react demo" headingLevel={3} className="demo__security" />
     </section>
   );
 }
 
-/** The signed-in user's security settings: the drop-in ChangePasswordForm (the session stays). */
-function Security() {
+/** The demo user is a nurse of this group (see demoUsers in exh-auth-react/msw). */
+const CLINIC_GROUP_ID = '64b7f0c2a1d3e4f5a6b7c9a1';
+
+/** A permission gate: only staff with VIEW_PATIENTS in the clinic see its patients. The service enforces it anyway. */
+function Clinic() {
   return (
-    <section aria-labelledby="security" className="demo__card demo__security">
-      <h3 id="security">Security</h3>
-      <ChangePasswordForm />
+    <section aria-labelledby="clinic" className="demo__card">
+      <h3 id="clinic">Clinic</h3>
+      <Protect
+        permission="VIEW_PATIENTS"
+        groupId={CLINIC_GROUP_ID}
+        loading={<p role="status">Checking your roles…</p>}
+        fallback={<p data-testid="clinic-denied">Only the clinic's staff see its patients (permission VIEW_PATIENTS in the clinic's group).</p>}
+      >
+        <p data-testid="clinic-allowed">You are staff of the clinic: its patient list would be here.</p>
+      </Protect>
     </section>
   );
 }

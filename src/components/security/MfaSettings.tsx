@@ -24,6 +24,8 @@ export interface MfaSettingsProps {
   labels?: Partial<MfaSettingsLabels>;
   setupLabels?: Partial<MfaSetupLabels>;
   presenceLabels?: Partial<ConfirmPresenceLabels>;
+  /** The level of its title (default 2), to fit the page's outline; the methods' heading is one below. */
+  headingLevel?: 2 | 3 | 4 | 5;
   className?: string;
 }
 
@@ -35,8 +37,10 @@ type Busy = 'on' | 'off' | 'regenerate' | `remove:${string}` | null;
  * (MfaSetup inline, or straight on when the methods are there), new recovery codes, removing a method, turning
  * it off. Each change asks for the password first (a dialog) unless a presence token is still valid.
  */
-export function MfaSettings({ issuer, accountName, labels, setupLabels, presenceLabels, className }: MfaSettingsProps) {
+export function MfaSettings({ issuer, accountName, labels, setupLabels, presenceLabels, headingLevel = 2, className }: MfaSettingsProps) {
   const text = { ...defaultMfaSettingsLabels, ...labels };
+  const Heading = `h${headingLevel}` as 'h2';
+  const Subheading = `h${headingLevel + 1}` as 'h3';
   const id = useId();
   const settings = useMfaSettings();
   const add = useAddMfaMethod();
@@ -171,9 +175,9 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
       data-state={settings.isPending ? 'loading' : settings.isError ? 'error' : enabled ? 'on' : 'off'}
     >
       <div className="exh-auth__title-row">
-        <h2 id={titleId} className="exh-auth__heading" tabIndex={-1} ref={titleRef}>
+        <Heading id={titleId} className="exh-auth__heading" tabIndex={-1} ref={titleRef}>
           {text.title}
-        </h2>
+        </Heading>
         {settings.data && (
           <span className="exh-auth__badge" data-on={enabled}>
             {enabled ? text.statusOn : text.statusOff}
@@ -219,7 +223,7 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
           </div>
           {methods.length > 0 && (
             <>
-              <h3 className="exh-auth__subheading">{text.methods}</h3>
+              <Subheading className="exh-auth__subheading">{text.methods}</Subheading>
               <ul className="exh-auth__method-list">
                 {methods.map((method) => {
                   const type = typeInWords(method);

@@ -94,3 +94,16 @@ export const defaultActiveSessionsLabels: ActiveSessionsLabels = {
   signatureRefused: "The request could not be verified. Check that your device's date and time are set correctly.",
   unknownError: (errorName) => `Try again later. (Error: ${errorName})`,
 };
+
+/** AccountSecurity's own strings; each part it shows takes its own labels (`passwordLabels`, `mfaLabels`, …). */
+export interface AccountSecurityLabels {
+  /** The page's heading. */
+  heading: string;
+  /** The heading of the password section (ChangePasswordForm). */
+  password: string;
+}
+
+export const defaultAccountSecurityLabels: AccountSecurityLabels = {
+  heading: 'Security',
+  password: 'Password',
+};
