@@ -19,4 +19,24 @@ describe('styles.css', () => {
     // Modifiers (`exh-auth--login`) are hooks for the app's own CSS.
     expect([...rendered].filter((name) => !name.includes('--') && !styled.has(name))).toEqual([]);
   });
+
+  it('nests no rule inside another rule and closes every block (an unclosed one swallows every rule after it)', () => {
+    const stack: string[] = [];
+    const nested: string[] = [];
+    let prelude = '';
+    for (const char of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
+      if (char === '{') {
+        const kind = prelude.trim().startsWith('@') ? 'at-rule' : 'rule';
+        if (kind === 'rule' && stack.at(-1) === 'rule') nested.push(prelude.trim());
+        stack.push(kind);
+        prelude = '';
+      } else if (char === '}') {
+        stack.pop();
+        prelude = '';
+      } else if (char === ';') prelude = '';
+      else prelude += char;
+    }
+    expect(nested).toEqual([]);
+    expect(stack).toEqual([]);
+  });
 });

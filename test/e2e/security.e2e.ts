@@ -50,6 +50,7 @@ const mfaStep = (page: Page) => page.getByRole('form', { name: 'Two-step verific
 const welcome = (page: Page) => page.getByRole('heading', { name: `Welcome, ${demo.name}` });
 const mfaSettings = (page: Page) => page.getByRole('region', { name: 'Two-step verification' });
 const sessions = (page: Page) => page.getByRole('region', { name: 'Active sessions' }).getByRole('listitem');
+const setupWizard = (page: Page) => page.getByRole('group', { name: 'Set up two-step verification' });
 const passwordDialog = (page: Page) => page.getByRole('dialog', { name: "Confirm it's you" });
 
 async function signIn(page: Page) {
@@ -87,28 +88,29 @@ it('turns MFA on, signs in with the app and with a recovery code, regenerates th
   await step(page, '01-mfa-off');
 
   await settings.getByRole('button', { name: 'Turn on two-step verification' }).click();
-  // The password first (no presence token yet), inline in the setup.
-  const password = settings.getByLabel('Password', { exact: true });
+  // The wizard takes the section's place; the password first (no presence token yet), inline.
+  const setup = setupWizard(page);
+  const password = setup.getByLabel('Password', { exact: true });
   await password.fill(demo.password);
   await step(page, '02-setup-password');
-  await settings.getByRole('button', { name: 'Confirm' }).click();
+  await setup.getByRole('button', { name: 'Confirm' }).click();
 
-  const codes = await codesIn(settings.getByRole('list', { name: 'Recovery codes' }));
+  const codes = await codesIn(setup.getByRole('list', { name: 'Recovery codes' }));
   expect(codes.length).toBeGreaterThanOrEqual(8);
   await step(page, '03-setup-recovery-codes');
-  await settings.getByRole('checkbox', { name: 'I have saved these codes somewhere safe' }).check();
-  await settings.getByRole('button', { name: 'Next' }).click();
+  await setup.getByRole('checkbox', { name: 'I have saved these codes somewhere safe' }).check();
+  await setup.getByRole('button', { name: 'Next' }).click();
 
   // The QR step: the QR code has a name, the key is text (grouped by four) a person can type.
-  await settings.getByRole('img', { name: /QR code/ }).waitFor();
-  const key = (await settings.locator('.exh-auth__key code').textContent())!.replace(/\s/g, '');
+  await setup.getByRole('img', { name: /QR code/ }).waitFor();
+  const key = (await setup.locator('.exh-auth__key code').textContent())!.replace(/\s/g, '');
   expect(key).toMatch(/^[A-Z2-7]{32}$/);
   await step(page, '04-setup-qr');
-  await settings.getByLabel('6-digit code from the app').fill(await codeFor(key));
-  await settings.getByRole('button', { name: 'Verify and turn on' }).click();
-  await settings.getByRole('heading', { name: 'Two-step verification is on' }).waitFor();
+  await setup.getByLabel('6-digit code from the app').fill(await codeFor(key));
+  await setup.getByRole('button', { name: 'Verify and turn on' }).click();
+  await setup.getByRole('heading', { name: 'Two-step verification is on' }).waitFor();
   await step(page, '05-setup-done');
-  await settings.getByRole('button', { name: 'Done' }).click();
+  await setup.getByRole('button', { name: 'Done' }).click();
   await settings.getByText('On', { exact: true }).waitFor();
 
   // Signing in now asks for the second step; the code comes from the key the page showed.
@@ -125,11 +127,12 @@ it('turns MFA on, signs in with the app and with a recovery code, regenerates th
   await passwordDialog(page).getByLabel('Password', { exact: true }).fill(demo.password);
   await step(page, '07-regenerate-password-dialog');
   await passwordDialog(page).getByRole('button', { name: 'Confirm' }).click();
-  const newCodes = await codesIn(settings.getByRole('list', { name: 'Recovery codes' }));
+  // The new codes take the section's place until they are saved.
+  const newCodes = await codesIn(page.getByRole('list', { name: 'Recovery codes' }));
   expect(newCodes).not.toContain(codes[0]);
   await step(page, '08-new-recovery-codes');
-  await settings.getByRole('checkbox', { name: 'I have saved these codes somewhere safe' }).check();
-  await settings.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('checkbox', { name: 'I have saved these codes somewhere safe' }).check();
+  await page.getByRole('button', { name: 'Done' }).click();
 
   // An old code no longer works; a new one signs in once.
   await signOut(page);

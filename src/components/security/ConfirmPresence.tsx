@@ -19,6 +19,8 @@ export interface ConfirmPresenceProps {
    */
   dialog?: boolean;
   labels?: Partial<ConfirmPresenceLabels>;
+  /** The level of its title (default 2), to fit the page's outline. */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
   className?: string;
 }
 
@@ -34,8 +36,9 @@ interface Problem {
  * "Confirm it's you": asks for the password before a change to the security settings and gets the presence
  * token every MFA write needs (`usePresence().confirm`). The password stays in the form only until it is sent.
  */
-export function ConfirmPresence({ onConfirmed, onCancel, dialog = false, labels, className }: ConfirmPresenceProps) {
+export function ConfirmPresence({ onConfirmed, onCancel, dialog = false, labels, headingLevel = 2, className }: ConfirmPresenceProps) {
   const text = { ...defaultConfirmPresenceLabels, ...labels };
+  const Heading = `h${headingLevel}` as 'h2';
   const presence = usePresence();
   const id = useId();
   const form = useForm<{ password: string }>({ mode: 'onSubmit', defaultValues: { password: '' } });
@@ -94,9 +97,9 @@ export function ConfirmPresence({ onConfirmed, onCancel, dialog = false, labels,
       noValidate
       onSubmit={(event) => void onSubmit(event)}
     >
-      <h2 id={titleId} className="exh-auth__heading">
+      <Heading id={titleId} className="exh-auth__heading">
         {text.title}
-      </h2>
+      </Heading>
       <p className="exh-auth__intro">{text.intro}</p>
       <Field
         form={form}

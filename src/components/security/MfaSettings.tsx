@@ -118,6 +118,7 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
     <ConfirmPresence
       dialog
       labels={presenceLabels}
+      headingLevel={headingLevel}
       onConfirmed={async () => {
         if ((await gate.confirmed()) !== 'asked') setBusy(null);
       }}
@@ -140,6 +141,7 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
         accountName={accountName}
         labels={setupLabels}
         presenceLabels={presenceLabels}
+        headingLevel={headingLevel}
         className={className}
         onDone={back}
         onCancel={back}
@@ -155,6 +157,7 @@ export function MfaSettings({ issuer, accountName, labels, setupLabels, presence
           issuer={issuer}
           labels={text}
           headingRef={codesHeadingRef}
+          headingLevel={headingLevel}
           next={text.codesDone}
           onNext={() => {
             setNewCodes(null);

@@ -36,6 +36,8 @@ export interface MfaSetupProps {
   onCancel?: () => void;
   labels?: Partial<MfaSetupLabels>;
   presenceLabels?: Partial<ConfirmPresenceLabels>;
+  /** The level of each step's title (default 2), to fit the page's outline. */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
   className?: string;
 }
 
@@ -67,7 +69,8 @@ interface Problem {
  * once, the authenticator app (QR code and key), a code from it, then on. Adds only what the user lacks: existing
  * recovery codes and a verified app are kept. Leaving mid-way removes the methods it added.
  */
-export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presenceLabels, className }: MfaSetupProps) {
+export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presenceLabels, headingLevel = 2, className }: MfaSetupProps) {
+  const Heading = `h${headingLevel}` as 'h2';
   const text = { ...defaultMfaSetupLabels, ...labels };
   const id = useId();
   const settings = useMfaSettings();
@@ -255,6 +258,7 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
     body = (
       <ConfirmPresence
         labels={presenceLabels}
+        headingLevel={headingLevel}
         onConfirmed={() => void gate.confirmed()}
         onCancel={onCancel && (() => void leave())}
       />
@@ -300,6 +304,7 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
           issuer={issuer}
           labels={text}
           headingRef={headingRef}
+          headingLevel={headingLevel}
           eyebrow={eyebrow}
           next={add.isPending ? text.preparing : text.next}
           onNext={() => {
@@ -318,9 +323,9 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
     body = (
       <section className="exh-auth__step" aria-labelledby={`${id}-totp`}>
         {eyebrow}
-        <h2 id={`${id}-totp`} className="exh-auth__heading" tabIndex={-1} ref={headingRef}>
+        <Heading id={`${id}-totp`} className="exh-auth__heading" tabIndex={-1} ref={headingRef}>
           {text.totpTitle}
-        </h2>
+        </Heading>
         <p className="exh-auth__intro">{text.totpIntro}</p>
         <div className="exh-auth__qr-row">
           <QrCode className="exh-auth__qr" value={totp.uri} label={text.qrCode(issuer)} />
@@ -367,9 +372,9 @@ export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presen
   } else {
     body = (
       <section className="exh-auth__step" aria-labelledby={`${id}-done`}>
-        <h2 id={`${id}-done`} className="exh-auth__heading" tabIndex={-1} ref={headingRef}>
+        <Heading id={`${id}-done`} className="exh-auth__heading" tabIndex={-1} ref={headingRef}>
           {text.doneTitle}
-        </h2>
+        </Heading>
         <p className="exh-auth__notice" role="status">
           {step === 'alreadyOn' ? text.alreadyOn : text.doneText}
         </p>

@@ -77,6 +77,7 @@ export interface RecoveryCodesProps {
   labels: RecoveryCodesLabels;
   /** Its heading, for the page to focus. */
   headingRef?: React.Ref<HTMLHeadingElement>;
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
   /** Above the heading (e.g. "Step 1 of 2"). */
   eyebrow?: ReactNode;
   /** Pressed with the "saved" box checked. */
@@ -87,7 +88,8 @@ export interface RecoveryCodesProps {
 }
 
 /** The codes of a new recovery-codes method, shown once: copy, download as .txt, and a check before going on. */
-export function RecoveryCodes({ codes, issuer, labels, headingRef, eyebrow, onNext, next, children }: RecoveryCodesProps) {
+export function RecoveryCodes({ codes, issuer, labels, headingRef, headingLevel = 2, eyebrow, onNext, next, children }: RecoveryCodesProps) {
+  const Heading = `h${headingLevel}` as 'h2';
   const id = useId();
   const [saved, setSaved] = useState(false);
   const [nagged, setNagged] = useState(false);
@@ -95,9 +97,9 @@ export function RecoveryCodes({ codes, issuer, labels, headingRef, eyebrow, onNe
   return (
     <section className="exh-auth__step" aria-labelledby={`${id}-title`}>
       {eyebrow}
-      <h2 id={`${id}-title`} className="exh-auth__heading" tabIndex={-1} ref={headingRef}>
+      <Heading id={`${id}-title`} className="exh-auth__heading" tabIndex={-1} ref={headingRef}>
         {labels.codesTitle}
-      </h2>
+      </Heading>
       <p className="exh-auth__intro">{labels.codesIntro}</p>
       <ul className="exh-auth__codes" aria-label={labels.codesList}>
         {codes.map((code) => (
