@@ -68,7 +68,7 @@ export interface SessionStore {
 export function createSessionStore(
   option: StorageOption | undefined,
   key: string,
-  onOrphaned?: (session: Session) => void,
+  onOrphaned: (session: Session) => void,
 ): SessionStore {
   let adapter: StorageAdapter | undefined;
   // Undefined until first read from storage (or until something sets a state first).
@@ -143,10 +143,11 @@ export function createSessionStore(
     if (stored) {
       const orphan = granted ? session : null;
       set(signedIn(stored), stored);
-      if (orphan) onOrphaned?.(orphan);
+      if (orphan) onOrphaned(orphan);
     }
-    // A sign-out elsewhere cancels neither this tab's own MFA step nor its own SSO sign-in.
-    else if (state?.status !== 'mfaRequired' && state !== signingIn) set(signedOut);
+    // Signed out elsewhere. This tab's own MFA step or SSO sign-in holds no session either, so the
+    // check above already keeps them: only a session (or the first 'loading') gets here.
+    else set(signedOut);
   }
 
   /** First read: synchronous storage answers at once; asynchronous storage leaves 'loading' when it answers. */
