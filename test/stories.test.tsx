@@ -23,6 +23,7 @@ import * as confirmPresenceStories from '../stories/security/ConfirmPresence.sto
 import * as mfaSetupStories from '../stories/security/MfaSetup.stories';
 import * as mfaSettingsStories from '../stories/security/MfaSettings.stories';
 import * as activeSessionsStories from '../stories/security/ActiveSessions.stories';
+import * as accountSecurityStories from '../stories/security/AccountSecurity.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
 
@@ -72,6 +73,7 @@ const files: Record<string, StoryModule> = {
   MfaSetup: mfaSetupStories,
   MfaSettings: mfaSettingsStories,
   ActiveSessions: activeSessionsStories,
+  AccountSecurity: accountSecurityStories,
 };
 
 describe('the story list', () => {
@@ -115,6 +117,7 @@ describe('the story list', () => {
     expect(names(mfaSetupStories)).toEqual(['Password', 'RecoveryCodes', 'AuthenticatorApp', 'WrongCode', 'ReattemptDelay', 'Done', 'AlreadyOn']);
     expect(names(mfaSettingsStories)).toEqual(['On', 'Off', 'TurningOn', 'PasswordDialog', 'NewRecoveryCodes', 'NotEnoughMethods', 'TurnedOff', 'Loading', 'LoadError']);
     expect(names(activeSessionsStories)).toEqual(['SeveralDevices', 'OnlyThisDevice', 'ConfirmThisDevice', 'LoadError']);
+    expect(names(accountSecurityStories)).toEqual(['SignedIn', 'WithoutPassword']);
   });
 
   it('keeps the full app first in the sidebar', () => {
