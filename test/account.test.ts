@@ -1,6 +1,6 @@
 /** The core client's account API against the mock users service: every method, every error class. */
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as core from '../src/core';
 import {
   accountApi,
@@ -40,6 +40,19 @@ async function signedIn(email = demo.email, password = demo.password): Promise<E
   const client = exh.client();
   await client.authenticate({ email, password });
   return client;
+}
+
+/**
+ * The client's clock (Date) and the mock's, moved together from now on: `later(ms)` moves both. The client
+ * computes `retryAfter` from its own clock, so an exact value needs one the test controls.
+ */
+function sharedClock() {
+  vi.useFakeTimers({ toFake: ['Date'], now: exh.now() });
+  onTestFinished(() => void vi.useRealTimers());
+  return (ms: number) => {
+    exh.advance(ms);
+    vi.setSystemTime(exh.now());
+  };
 }
 
 function activeUser(email = 'active@example.com', password = 'Old-password1') {
@@ -247,7 +260,55 @@ describe('password reset', () => {
     expect(state).toMatchObject({ status: 'unauthenticated', session: null });
     expect(state.error).toBeInstanceOf(SessionEndedByPasswordResetError);
     expect(state.error).toBeInstanceOf(OAuthTokenError);
-    expect(state.error).toMatchObject({ code: 108, name: 'SessionEndedByPasswordResetError' });
+    expect(state.error).toMatchObject({
+      code: 108,
+      name: 'SessionEndedByPasswordResetError',
+      message: 'The password was reset: sign in with the new password',
+    });
+  });
+
+  it('signed out, a reset asks nothing more than the reset', async () => {
+    const { email } = activeUser();
+    const client = exh.client();
+    const account = accountApi(client);
+    await account.requestPasswordReset({ email });
+    exh.db.resetRequests();
+    await account.resetPassword({ hash: exh.db.lastMail(email, 'reset')!.hash!, newPassword: 'New-password2' });
+    expect(exh.db.requests).toMatchObject([{ method: 'POST', path: '/users/v1/forgot_password', status: 200 }]);
+    expect(client.getState()).toMatchObject({ status: 'unauthenticated', error: null });
+  });
+
+  it('a hash reset with an email field left undefined resolves', async () => {
+    const { email } = activeUser();
+    const account = accountApi(exh.client());
+    await account.requestPasswordReset({ email });
+    const input = { hash: exh.db.lastMail(email, 'reset')!.hash!, email: undefined, newPassword: 'New-password2' };
+    await expect(account.resetPassword(input)).resolves.toBeUndefined();
+  });
+
+  it('when the check of the session fails otherwise, the session stays', async () => {
+    const { email } = activeUser();
+    const client = await signedIn();
+    const account = accountApi(client);
+    await account.requestPasswordReset({ email });
+    exh.server.use(http.get(`${host}/users/v1/me`, () => new HttpResponse(null, { status: 500 })));
+    await account.resetPassword({ hash: exh.db.lastMail(email, 'reset')!.hash!, newPassword: 'New-password2' });
+    expect(client.getState()).toMatchObject({ status: 'authenticated', error: null });
+  });
+
+  it('signed out by the user while the session is checked: no reset reason', async () => {
+    const { email } = activeUser();
+    const client = await signedIn();
+    const account = accountApi(client);
+    await account.requestPasswordReset({ email });
+    exh.server.use(
+      http.get(`${host}/users/v1/me`, () => {
+        void client.logout({ revoke: false });
+        return new HttpResponse(null, { status: 500 });
+      }),
+    );
+    await account.resetPassword({ hash: exh.db.lastMail(email, 'reset')!.hash!, newPassword: 'New-password2' });
+    expect(client.getState()).toMatchObject({ status: 'unauthenticated', error: null });
   });
 
   it("a reset of another user keeps the session", async () => {
@@ -302,5 +363,117 @@ describe('the rest of the account error table', () => {
     const error = await failure(accountApi(client).updateProfile({ firstName: 'x' }));
     expect(error).toBeInstanceOf(core[className]);
     expect(error).toMatchObject({ code, name: className, status: 400 });
+  });
+});
+
+describe('retryAfter of a mail asked for too soon', () => {
+  it('counts from the mail this client had sent, per flow: the registration mail, then a resend', async () => {
+    const later = sharedClock();
+    const account = accountApi(exh.client());
+    await account.register(newUser);
+    later(MINUTE);
+    const tooSoon = await failure(account.requestActivation({ email: newUser.email }));
+    expect(tooSoon).toMatchObject({ code: 223, retryAfter: 4 * MINUTE });
+    later(4 * MINUTE);
+    await account.requestActivation({ email: newUser.email });
+    later(3 * MINUTE);
+    expect(await failure(account.requestActivation({ email: newUser.email }))).toMatchObject({ code: 223, retryAfter: 2 * MINUTE });
+  });
+
+  it('is the documented 5 minutes for a mail this client did not send, whatever other address or flow it mailed', async () => {
+    const later = sharedClock();
+    const account = accountApi(exh.client());
+    // Addresses differ after case folding only by ß/ss: the service keeps them apart, so must the client.
+    await account.register({ ...newUser, email: 'strasse@example.com' });
+    await accountApi(exh.client()).register({ ...newUser, email: 'STRAßE@example.com' });
+    later(MINUTE);
+    expect(await failure(account.requestActivation({ email: 'straße@example.com' }))).toMatchObject({ code: 223, retryAfter: 5 * MINUTE });
+    // A manual account got no mail: the mail another client asked for afterwards is the one that counts.
+    await account.register({ ...newUser, email: 'manual@example.com', activationMode: 'manual' });
+    later(MINUTE);
+    await accountApi(exh.client()).requestActivation({ email: 'manual@example.com' });
+    later(MINUTE);
+    expect(await failure(account.requestActivation({ email: 'manual@example.com' }))).toMatchObject({ code: 223, retryAfter: 5 * MINUTE });
+  });
+
+  it('after a completed reset, the next wait is not counted from the mail of that reset', async () => {
+    const later = sharedClock();
+    const { email } = activeUser();
+    const account = accountApi(exh.client());
+    await account.requestPasswordReset({ email, mode: 'pinCode' });
+    await account.resetPassword({ email, pinCode: exh.db.lastMail(email, 'reset')!.pinCode!, newPassword: 'New-password2' });
+    later(MINUTE);
+    // The user asks again on another device, then here.
+    await accountApi(exh.client()).requestPasswordReset({ email });
+    later(MINUTE);
+    expect(await failure(account.requestPasswordReset({ email }))).toMatchObject({ code: 221, retryAfter: 5 * MINUTE });
+  });
+
+  it('only the two "too soon" errors get a retryAfter', async () => {
+    const error = await failure(accountApi(exh.client()).requestActivation({ email: 'nobody@example.com' }));
+    expect(error).toBeInstanceOf(core.EmailUnknownError);
+    expect(error).not.toHaveProperty('retryAfter');
+  });
+
+  it('a mail request is sent once: not again after a gateway error, nor after a "too soon"', async () => {
+    const { email } = activeUser();
+    const account = accountApi(exh.client());
+    exh.db.failNext(1, { status: 503 }, { method: 'GET', path: '/users/v1/forgot_password' });
+    expect(await failure(account.requestPasswordReset({ email }))).toMatchObject({ status: 503 });
+    expect(exh.db.count('GET', '/users/v1/forgot_password')).toBe(1);
+    await account.requestPasswordReset({ email });
+    await expect(account.requestPasswordReset({ email })).rejects.toBeInstanceOf(core.ForgotPasswordRequestTimeoutError);
+    expect(exh.db.count('GET', '/users/v1/forgot_password')).toBe(3);
+  });
+});
+
+describe('checkPassword edges', () => {
+  it('the maximum length is allowed, one more is not; a class the policy does not require is not listed', () => {
+    const policy = { minimumLength: 2, maximumLength: 4, upperCaseRequired: false, lowerCaseRequired: true, symbolRequired: false, numberRequired: false };
+    expect(checkPassword(policy, 'abcd')).toEqual({
+      ok: true,
+      rules: [
+        { rule: 'minimumLength', met: true, length: 2 },
+        { rule: 'maximumLength', met: true, length: 4 },
+        { rule: 'lowerCase', met: true },
+      ],
+    });
+    expect(checkPassword(policy, 'abcde').rules[1]).toEqual({ rule: 'maximumLength', met: false, length: 4 });
+    expect(checkPassword(policy, 'abcde').ok).toBe(false);
+  });
+});
+
+describe('how the account calls are sent', () => {
+  it('accountApi answers one API per client', () => {
+    const client = exh.client();
+    expect(accountApi(client)).toBe(accountApi(client));
+    expect(accountApi(exh.client())).not.toBe(accountApi(client));
+  });
+
+  it('an answer that is not JSON is an ExhError with the status', async () => {
+    exh.db.failNext(1, { status: 200, body: '<html>maintenance</html>' }, { path: '/users/v1/password_policy' });
+    const error = await failure(accountApi(exh.client()).passwordPolicy());
+    expect(error).toBeInstanceOf(ExhError);
+    expect(error).toMatchObject({ status: 200, message: 'The ExH service answered 200 with a body that is not JSON' });
+  });
+
+  it('the consumer calls do not carry the session: a token revoked elsewhere neither fails them nor ends the session', async () => {
+    const client = await signedIn();
+    exh.db.revokeToken(client.getSession()!.tokenId);
+    await expect(accountApi(client).isEmailAvailable('free@example.com')).resolves.toBe(true);
+    expect(client.getState().status).toBe('authenticated');
+  });
+
+  it('signed out, a user call is UserNotAuthenticatedError 104', async () => {
+    const error = await failure(accountApi(exh.client()).updateProfile({ firstName: 'x' }));
+    expect(error).toBeInstanceOf(UserNotAuthenticatedError);
+    expect(error).toMatchObject({ code: 104, message: 'Not signed in' });
+  });
+
+  it('a user call is sent as the user signed in when it was made, even if signed out right after', async () => {
+    const client = await signedIn();
+    const update = accountApi(client).updateProfile({ firstName: 'Saved' });
+    void client.logout({ revoke: false });
+    await expect(update).resolves.toMatchObject({ firstName: 'Saved' });
   });
 });

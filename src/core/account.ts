@@ -111,9 +111,10 @@ export function accountApi(client: ExhClient): AccountApi {
 }
 
 function createAccountApi(client: ExhClient): AccountApi {
-  // When this client last had a mail sent, by `kind:email`: the exact wait of a 221/223.
+  // When this client last had a mail sent, by `kind:email`: the exact wait of a 221/223. Not trimmed: the service
+  // refuses a padded address (202, 15) before any mail.
   const lastMail = new Map<string, number>();
-  const mailKey = (kind: 'activation' | 'reset', email: string) => `${kind}:${email.trim().toLowerCase()}`;
+  const mailKey = (kind: 'activation' | 'reset', email: string) => `${kind}:${email.toLowerCase()}`;
 
   /** A consumer-signed call: what the "none" and "consumer" endpoints take. */
   const asConsumer = (method: string, path: string, options: Options = {}) =>
@@ -156,11 +157,6 @@ function createAccountApi(client: ExhClient): AccountApi {
     }
   }
 
-  /** A completed flow starts the counts again. */
-  const completed = (kind: 'activation' | 'reset', input: object) => {
-    if ('email' in input && typeof input.email === 'string') lastMail.delete(mailKey(kind, input.email));
-  };
-
   return {
     async register(input) {
       const user = await read<ExhUser>(
@@ -178,15 +174,16 @@ function createAccountApi(client: ExhClient): AccountApi {
     requestActivation: (input) => requestMail('activation', 'users/v1/activation', input),
 
     async activate(input) {
+      // Its mails' time need not be forgotten (as a reset's is): the service answers 206 to any later activation request.
       await asConsumer('post', 'users/v1/activation', { json: toSnakeCase(input) });
-      completed('activation', input);
     },
 
     requestPasswordReset: (input) => requestMail('reset', 'users/v1/forgot_password', input),
 
     async resetPassword(input) {
       await asConsumer('post', 'users/v1/forgot_password', { json: toSnakeCase(input) });
-      completed('reset', input);
+      // A completed reset starts the counts again: a later 221 is about a mail asked for since, maybe elsewhere.
+      if ('email' in input && typeof input.email === 'string') lastMail.delete(mailKey('reset', input.email));
       // Every token of the reset user is revoked now: when it was the signed-in user, this session is dead.
       // Asking the service is the only way to know (a hash does not say whose it was).
       const session = client.getSession();
@@ -200,7 +197,7 @@ function createAccountApi(client: ExhClient): AccountApi {
             code: 108,
             status: error.status,
           });
-          await client.logout({ revoke: false, reason });
+          await client.logout({ reason }); // no session is left: nothing to revoke
         }
       }
     },
