@@ -169,7 +169,10 @@ export const defaultConfirmPresenceLabels: ConfirmPresenceLabels = {
   unknownError: (errorName) => `Something went wrong while checking your password. Try again later. (Error: ${errorName})`,
 };
 
-const recoveryCodesLabels: RecoveryCodesLabels = {
+
+// Object literals without spreads: a spread is kept by the bundler in every app's bundle (it cannot prove it pure),
+// which put these labels in the sign-in path of the built package.
+export const defaultMfaSetupLabels: MfaSetupLabels = {
   codesTitle: 'Save your recovery codes',
   codesIntro:
     'If you lose your phone, each of these codes signs you in once. Keep them somewhere safe: they are shown only this once.',
@@ -182,10 +185,6 @@ const recoveryCodesLabels: RecoveryCodesLabels = {
   codesFileHeading: (issuer) => `Recovery codes for ${issuer}. Each code works once.`,
   savedCheck: 'I have saved these codes somewhere safe',
   savedRequired: 'Confirm that you have saved your recovery codes.',
-};
-
-export const defaultMfaSetupLabels: MfaSetupLabels = {
-  ...recoveryCodesLabels,
   formName: 'Set up two-step verification',
   stepOf: (step, total) => `Step ${step} of ${total}`,
   loading: 'Loading…',
@@ -227,7 +226,15 @@ export const defaultMfaSetupLabels: MfaSetupLabels = {
 };
 
 export const defaultMfaSettingsLabels: MfaSettingsLabels = {
-  ...recoveryCodesLabels,
+  codesList: 'Recovery codes',
+  copyCodes: 'Copy codes',
+  codesCopied: 'Codes copied.',
+  copyFailed: 'Copying did not work. Select the codes and copy them, or download them.',
+  downloadCodes: 'Download .txt',
+  codesFileName: 'recovery-codes.txt',
+  codesFileHeading: (issuer) => `Recovery codes for ${issuer}. Each code works once.`,
+  savedCheck: 'I have saved these codes somewhere safe',
+  savedRequired: 'Confirm that you have saved your recovery codes.',
   codesTitle: 'Your new recovery codes',
   codesIntro: 'Your old codes no longer work. Keep these somewhere safe: they are shown only this once.',
   title: 'Two-step verification',
