@@ -10,6 +10,7 @@ import {
   createExhClient,
 } from '../../src/core';
 import { consumerKey, consumerSecret, demo, host, setupMockExh } from '../helpers';
+import { sharedStorage } from '../reliability/tabs';
 
 // The client's edges, one behaviour per test: what an app sees when answers are odd, late, refused or absent.
 const exh = setupMockExh();
@@ -277,6 +278,24 @@ describe('tokens', () => {
     open();
     expect(await removal).toEqual({ affectedRecords: 1 });
     expect(client.getState()).toMatchObject({ status: 'authenticated', session: { tokenId: next.tokenId } });
+  });
+
+  it('revoking the token another tab signed in with, once this tab has taken it over, signs out', async () => {
+    const origin = sharedStorage();
+    const own = await exh.client({ storage: origin.tab() }).authenticate(credentials);
+    // A tab that found the session in storage, and reads the storage late (an asynchronous adapter).
+    const tab = exh.client({ storage: origin.tab({ readDelay: 30 }) });
+    onTestFinished(tab.subscribe(() => undefined));
+    await expect.poll(() => tab.getSession()?.tokenId).toBe(own.tokenId);
+    const taken = await exh.client({ storage: origin.tab() }).authenticate(credentials);
+    // Revoked from the list of sessions just before this tab takes the new one over.
+    const open = hold('delete', `${TOKENS}/${taken.tokenId}`);
+    const removal = tab.tokens.remove(taken.tokenId);
+    await expect.poll(() => tab.getSession()?.tokenId).toBe(taken.tokenId);
+    open();
+    expect(await removal).toEqual({ affectedRecords: 1 });
+    expect(tab.getState().status).toBe('unauthenticated');
+    await expect.poll(() => origin.values.size).toBe(0); // once the late read confirms it is still that session
   });
 
   it('a local sign-out while another token is revoked: the revocation still answers', async () => {
