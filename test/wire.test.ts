@@ -53,6 +53,11 @@ describe('fromWire', () => {
     });
   });
 
+  it('leaves an epoch-ms number as sent, even one short enough to read as a year', () => {
+    // Date.parse('2024') is a date: only strings are read as ISO-8601.
+    expect(fromWire({ expiryTimestamp: 2024, updateTimestamp: 0 })).toEqual({ expiryTimestamp: 2024, updateTimestamp: 0 });
+  });
+
   it('leaves camelCase answers, leading underscores, scalars and empty bodies alone', () => {
     const token = { id: 'x', applicationId: 'app', tokenSecret: 's_e_c_r_e_t', _id: 1, __v: 0 };
     expect(fromWire(token)).toEqual(token);

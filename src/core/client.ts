@@ -299,8 +299,9 @@ export function createExhClient(options: ExhClientOptions): ExhClient {
       async remove(tokenId) {
         const session = requireSession();
         const result = await revoke(session, tokenId);
-        // Revoking this session's own token signs out (unless another session took its place meanwhile).
-        if (tokenId === session.tokenId && store.getSession()?.tokenId === tokenId) store.clearSession();
+        // Revoking the current session's token signs out: the session of now, which another (another tab's,
+        // taken over meanwhile) may have replaced since the call began.
+        if (store.getSession()?.tokenId === tokenId) store.clearSession();
         return result;
       },
     },

@@ -114,6 +114,13 @@ describe('error bodies', () => {
     expect(error.body).toStrictEqual({ code: 130, name: undefined, message: 'wrong code' });
   });
 
+  it('only a 109 says whether the clock could be read', async () => {
+    const refused = await errorFor(401, { code: 106, message: 'wrong password' });
+    expect('clockUnknown' in refused).toBe(false);
+    // This answer has no Date header: a 109 says so.
+    expect(await errorFor(401, { code: 109, message: 'bad signature' })).toMatchObject({ clockUnknown: true });
+  });
+
   it('a re-attempt delay without a number waits a second; the delay is part of the body too', async () => {
     const error = await errorFor(400, { code: 134, message: 'wait', remainingDelay: '5' });
     expect(error).toBeInstanceOf(MfaReattemptDelayError);
