@@ -162,8 +162,12 @@ function writeMarkdown(run) {
   out.push('|---|---|---|---|---|---|');
   for (const m of survivors) {
     const entry = ledger.find((e) => e.why && matches(e, m));
+    // The ledger keys a mutant by its text, not its line (lines move): a short original such as `''` can name
+    // several mutants of a file, and one explanation must not silently cover another.
+    const alike = entry ? survivors.filter((other) => other !== m && matches(entry, other)).map((other) => other.location.start.line) : [];
+    const shared = alike.length ? ` **(the same key also names the survivor(s) at line ${alike.join(', ')}: check that this applies to each)**` : '';
     out.push(
-      `| ${m.file}:${m.location.start.line} | ${m.mutatorName} | ${cell(m.original)} | ${cell(m.replacement ?? '')} | ${m.status} | ${entry ? entry.why : '**not explained**'} |`,
+      `| ${m.file}:${m.location.start.line} | ${m.mutatorName} | ${cell(m.original)} | ${cell(m.replacement ?? '')} | ${m.status} | ${entry ? entry.why + shared : '**not explained**'} |`,
     );
   }
   out.push('');
