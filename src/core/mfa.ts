@@ -121,7 +121,7 @@ function createMfaApi(client: ExhClient): MfaApi {
     return session;
   }
 
-  async function call<T>(method: 'get' | 'post', path: string, json?: object): Promise<T> {
+  async function call<T>(method: 'get' | 'post', path: string, json?: object, readAnswer = true): Promise<T> {
     const session = requireUser();
     const response = await client.http(`auth/v2/${path.replace('{userId}', encodeURIComponent(session.userId))}`, {
       method,
@@ -130,6 +130,7 @@ function createMfaApi(client: ExhClient): MfaApi {
       // The forced retry of a clock correction (109) only: a POST is not sent twice.
       retry: method === 'get' ? undefined : { limit: 1, shouldRetry: () => false },
     });
+    if (!readAnswer) return undefined as T;
     const text = await response.text();
     try {
       return fromWire(text ? JSON.parse(text) : undefined) as T;
@@ -139,11 +140,11 @@ function createMfaApi(client: ExhClient): MfaApi {
   }
 
   /** A write with the kept presence token; a 132 drops it, so the UI asks for the password again. */
-  async function withPresence<T>(path: string, body: object = {}): Promise<T> {
+  async function withPresence<T>(path: string, body: object = {}, readAnswer = true): Promise<T> {
     const token = presence();
     if (!token) throw new InvalidPresenceTokenError('Confirm your password first (no valid presence token)', { code: 132 });
     try {
-      return await call<T>('post', `mfa/users/{userId}/${path}`, { ...body, presenceToken: token.token });
+      return await call<T>('post', `mfa/users/{userId}/${path}`, { ...body, presenceToken: token.token }, readAnswer);
     } catch (error) {
       if (error instanceof InvalidPresenceTokenError && kept?.token === token.token) keep(null);
       throw error;
@@ -155,11 +156,16 @@ function createMfaApi(client: ExhClient): MfaApi {
   return {
     async confirmPresence(password) {
       const { tokenId } = requireUser();
-      const answer = await call<{ token?: unknown; expiryTimestamp?: unknown }>('post', 'confirmPresence', { password });
+      const answer = await call<{ token?: unknown; expiryTimestamp?: unknown; creationTimestamp?: unknown }>('post', 'confirmPresence', {
+        password,
+      });
       if (typeof answer?.token !== 'string' || typeof answer.expiryTimestamp !== 'number') {
         throw new ExhError('The ExH service answered a presence token without a token or expiry');
       }
-      const token = { token: answer.token, expiresAt: answer.expiryTimestamp };
+      // On this device's clock: the token's lifetime from now, so a device clock ahead of the service's does not
+      // see every token expired on arrival (the expiry alone when the answer has no creation time).
+      const lifetime = typeof answer.creationTimestamp === 'number' ? answer.expiryTimestamp - answer.creationTimestamp : undefined;
+      const token = { token: answer.token, expiresAt: lifetime === undefined ? answer.expiryTimestamp : Date.now() + lifetime };
       // Kept only for the session that asked for it.
       if (client.getSession()?.tokenId === tokenId) keep({ ...token, tokenId });
       return token;
@@ -172,7 +178,8 @@ function createMfaApi(client: ExhClient): MfaApi {
     },
     settings: () => call<UserMfaSettings>('get', 'mfa/users/{userId}'),
     addMethod: (input) => withPresence<NewMfaMethod>('methods', input),
-    verifyMethod: async (methodId, code) => void (await withPresence(methodPath(methodId, 'verification/confirm'), { code })),
+    // The service's answer to a verification is to be ignored (PROTOCOL.md): only its status counts.
+    verifyMethod: async (methodId, code) => void (await withPresence(methodPath(methodId, 'verification/confirm'), { code }, false)),
     removeMethod: async (methodId) => void (await withPresence(methodPath(methodId, 'remove'))),
     enable: async () => void (await withPresence('enable')),
     disable: async () => void (await withPresence('disable')),

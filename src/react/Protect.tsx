@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { hasPermission } from '../core/index.js';
+import { useAuth } from './useAuth.js';
 import { useMe } from './useMe.js';
 
 export interface ProtectProps {
@@ -20,6 +21,8 @@ export interface ProtectProps {
  */
 export function Protect({ permission, groupId, children, fallback = null, loading = null }: ProtectProps) {
   const me = useMe();
-  if (me.isPending && me.fetchStatus !== 'idle') return <>{loading}</>;
+  // While the session itself loads (asynchronous storage, an SSO token), the user query has not started yet.
+  const sessionLoading = useAuth((s) => s.status === 'loading');
+  if (sessionLoading || (me.isPending && me.fetchStatus !== 'idle')) return <>{loading}</>;
   return <>{hasPermission(me.data, permission, { groupId }) ? children : fallback}</>;
 }

@@ -1,4 +1,5 @@
 /** The core client's MFA API against the mock auth service: the presence token's life, settings, every write. */
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
@@ -13,7 +14,7 @@ import {
   type NewMfaMethod,
 } from '../../src/core';
 import { totp } from '../../src/msw';
-import { demo, setupMockExh } from '../helpers';
+import { demo, host, setupMockExh } from '../helpers';
 
 const exh = setupMockExh();
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('resolved'), (error: unknown) => error as ExhError);
@@ -115,6 +116,15 @@ describe('presence token', () => {
     expect(api.presence()).toBeNull();
   });
 
+  it("counts its lifetime on this device's clock: a service clock an hour behind does not expire it on arrival", async () => {
+    const api = mfaApi(await signedIn());
+    exh.advance(-60 * 60_000); // the service's clock an hour behind this device's
+    const { expiresAt } = await api.confirmPresence(demo.password);
+    expect(expiresAt).toBeGreaterThan(Date.now() + 9 * 60_000);
+    expect(api.presence()).not.toBeNull();
+    await api.addMethod({ type: 'recoveryCodes' });
+  });
+
   it('forgetPresence drops it', async () => {
     const api = mfaApi(await signedIn());
     await api.confirmPresence(demo.password);
@@ -124,6 +134,13 @@ describe('presence token', () => {
 });
 
 describe('MFA settings and writes', () => {
+  it("a verification reads only the answer's status, whatever its body", async () => {
+    const api = mfaApi(await signedIn());
+    await api.confirmPresence(demo.password);
+    exh.server.use(http.post(`${host}/auth/v2/mfa/users/:userId/methods/:methodId/verification/confirm`, () => new HttpResponse('OK', { status: 200 })));
+    await expect(api.verifyMethod('some-method', '123456')).resolves.toBeUndefined();
+  });
+
   it('sets MFA up as PROTOCOL.md says, and sign-in then asks for it', async () => {
     const client = await signedIn();
     const api = mfaApi(client);

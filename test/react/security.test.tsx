@@ -166,4 +166,21 @@ describe('Protect', () => {
     await act(() => client.logout());
     await waitFor(() => expect(screen.getByText('no reports')).toBeTruthy());
   });
+
+  it('shows loading, not the fallback, while the stored session is still being read', async () => {
+    let answer!: (value: string | null) => void;
+    const storage = { get: () => new Promise<string | null>((resolve) => (answer = resolve)), set: () => undefined, remove: () => undefined };
+    const Wrapper = wrapperFor({ storage });
+    render(
+      <Wrapper>
+        <Protect permission="VIEW_REPORTS" loading={<p>checking</p>} fallback={<p>no reports</p>}>
+          <p>reports</p>
+        </Protect>
+      </Wrapper>,
+    );
+    expect(screen.getByText('checking')).toBeTruthy();
+    expect(screen.queryByText('no reports')).toBeNull();
+    await act(async () => answer(null));
+    await waitFor(() => expect(screen.getByText('no reports')).toBeTruthy());
+  });
 });

@@ -57,6 +57,14 @@ export function ConfirmPresence({ onConfirmed, onCancel, dialog = false, labels,
   useEffect(() => setFocus('password'), [setFocus]);
 
   // Layout effect: opened before the focus above moves, closed before the page's own effects place the focus.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
   useLayoutEffect(() => {
     const element = dialogRef.current;
     if (!element) return;
@@ -82,7 +90,8 @@ export function ConfirmPresence({ onConfirmed, onCancel, dialog = false, labels,
         return;
       }
       form.reset({ password: '' });
-      onConfirmed?.();
+      // Closed meanwhile (Cancel, Escape, the page left): the confirmation is for nobody.
+      if (mounted.current) onConfirmed?.();
     }),
     frozen,
   );

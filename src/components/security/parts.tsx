@@ -12,7 +12,10 @@ type Action = () => Promise<void>;
  * again. Any other error goes to `onError`.
  */
 export function usePresenceGate(onError: (error: unknown) => void) {
-  const [waiting, setWaiting] = useState<{ action: Action } | null>(null);
+  // The kept write in a ref, not state: a Cancel while the password is being checked must drop it before the
+  // confirmation (answered later, from a render that still saw it) could run it.
+  const waiting = useRef<Action | null>(null);
+  const [asking, setAsking] = useState(false);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
 
@@ -23,7 +26,8 @@ export function usePresenceGate(onError: (error: unknown) => void) {
       return 'done';
     } catch (error) {
       if (error instanceof InvalidPresenceTokenError) {
-        setWaiting({ action });
+        waiting.current = action;
+        setAsking(true);
         return 'asked';
       }
       onErrorRef.current(error);
@@ -34,15 +38,19 @@ export function usePresenceGate(onError: (error: unknown) => void) {
   return {
     run,
     /** The prompt is to be shown. */
-    asking: waiting !== null,
-    /** ConfirmPresence's onConfirmed: the kept write runs again (and may ask again). */
+    asking,
+    /** ConfirmPresence's onConfirmed: the kept write runs again (and may ask again); nothing after a cancel. */
     confirmed: async (): Promise<'done' | 'failed' | 'asked'> => {
-      const action = waiting?.action;
-      setWaiting(null);
+      const action = waiting.current;
+      waiting.current = null;
+      setAsking(false);
       return action ? run(action) : 'done';
     },
     /** ConfirmPresence's onCancel: the kept write is dropped. */
-    cancel: () => setWaiting(null),
+    cancel: () => {
+      waiting.current = null;
+      setAsking(false);
+    },
   };
 }
 

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { MfaSettings } from '../../../src/components';
 import type { ExhClient } from '../../../src/core';
 import { totp } from '../../../src/msw';
-import { demo, expectNoAxeViolations, mfaUser, renderWithAuth, setupUser, startMockService } from '../harness';
+import { demo, expectNoAxeViolations, host, mfaUser, renderWithAuth, setupUser, startMockService } from '../harness';
 
 const service = startMockService();
 
@@ -186,5 +187,26 @@ describe('MfaSettings', () => {
     expect(screen.queryByRole('group', { name: 'Set up two-step verification' })).toBeNull();
     expect(service.db.count('POST')).toBeGreaterThan(before);
     expect(service.db.mfaOf(mfaUser.email).methods).toHaveLength(2);
+  });
+
+  it('a Cancel while the password is being checked drops the write: MFA stays on when the answer comes', async () => {
+    const user = setupUser();
+    await renderFor('mfa');
+    // The password check is held until the user has cancelled (a handler that returns nothing hands on to the mock).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    service.server.use(http.post(`${host}/auth/v2/confirmPresence`, async () => void (await held)));
+    await user.click(screen.getByRole('button', { name: 'Turn off' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Password'), mfaUser.password);
+    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    release();
+    await waitFor(() => expect(service.db.count('POST', '/auth/v2/confirmPresence')).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(service.db.requests.filter((r) => r.path.endsWith('/disable'))).toEqual([]);
+    expect(service.db.mfaOf(mfaUser.email).enabled).toBe(true);
+    expect(badge()).toBe('On');
   });
 });
