@@ -2,6 +2,7 @@
 /** The MFA hooks and Protect against the mock: the shared presence token, cache updates without refetch, gates. */
 import { QueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { InvalidPresenceTokenError, type ExhClient, type GlobalRole } from '../../src/core';
 import {
@@ -15,7 +16,7 @@ import {
   useVerifyMfaMethod,
 } from '../../src/react';
 import { totp } from '../../src/msw';
-import { demo, setupMockExh } from '../helpers';
+import { demo, host, setupMockExh } from '../helpers';
 import { wrapperFor } from './render';
 
 const exh = setupMockExh();
@@ -130,6 +131,39 @@ describe('MFA hooks', () => {
     expect(result.current.required).toBe(false);
     act(() => result.current.forget());
     expect(result.current.required).toBe(true);
+  });
+});
+
+describe('a write that outlives its session', () => {
+  it("lands in nobody else's settings: another user's cached settings stay as the service sent them", async () => {
+    exh.db.addUser({ email: 'other@example.com', password: 'Other-password1' });
+    const client = await signedIn();
+    const { result } = await renderSecurity(client);
+    await act(() => result.current.presence.confirm(demo.password));
+    await act(() => result.current.add.mutateAsync({ type: 'recoveryCodes' }));
+    let release!: () => void;
+    let reached!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent = new Promise<void>((resolve) => (reached = resolve));
+    exh.server.use(
+      http.post(`${host}/auth/v2/mfa/users/:userId/enable`, async () => {
+        reached();
+        await held;
+      }),
+    );
+    const enabling = result.current.enable.mutateAsync();
+    await sent;
+    // Meanwhile this device switches user (the first token stays valid on the service).
+    await act(async () => {
+      await client.logout({ revoke: false });
+      await client.authenticate({ email: 'other@example.com', password: 'Other-password1' });
+    });
+    await waitFor(() => expect(result.current.settings.data).toMatchObject({ enabled: false, methods: [] }));
+    release();
+    await act(() => enabling.catch(() => undefined));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(exh.db.mfaOf(demo.email).enabled).toBe(true);
+    expect(result.current.settings.data).toMatchObject({ enabled: false, methods: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { mfaApi, type ExhError, type MfaApi, type NewMfaMethod } from '../../core/index.js';
 import { requestOptions, useExhContext } from '../context.js';
-import { mfaMutationKey, updateMfaSettings } from './mfaSettingsCache.js';
+import { mfaMutationKey, updateMfaSettings, writeSession } from './mfaSettingsCache.js';
 
 export type AddMfaMethodVariables = Parameters<MfaApi['addMethod']>[0];
 
@@ -15,12 +15,13 @@ export function useAddMfaMethod(): UseMutationResult<NewMfaMethod, ExhError, Add
     {
       ...requestOptions,
       mutationKey: mfaMutationKey(client),
+      onMutate: () => writeSession(client),
       // The secret or codes leave the cache as soon as no component shows them.
       gcTime: 0,
       mutationFn: (input) => mfaApi(client).addMethod(input),
-      onSuccess: (method) => {
+      onSuccess: (method, _input, began) => {
         const { secret: _secret, codes: _codes, ...listed } = method as NewMfaMethod & { secret?: string; codes?: string[] };
-        updateMfaSettings(queryClient, client, (settings) => ({ ...settings, methods: [...settings.methods, listed] }));
+        updateMfaSettings(queryClient, client, began, (settings) => ({ ...settings, methods: [...settings.methods, listed] }));
       },
     },
     queryClient,

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { mfaApi, type ExhError } from '../../core/index.js';
 import { requestOptions, useExhContext } from '../context.js';
-import { mfaMutationKey, updateMfaSettings } from './mfaSettingsCache.js';
+import { mfaMutationKey, updateMfaSettings, writeSession } from './mfaSettingsCache.js';
 
 /** Turns MFA off; the settings query says so at once. */
 export function useDisableMfa(): UseMutationResult<void, ExhError, void> {
@@ -10,8 +10,9 @@ export function useDisableMfa(): UseMutationResult<void, ExhError, void> {
     {
       ...requestOptions,
       mutationKey: mfaMutationKey(client),
+      onMutate: () => writeSession(client),
       mutationFn: () => mfaApi(client).disable(),
-      onSuccess: () => updateMfaSettings(queryClient, client, (settings) => ({ ...settings, enabled: false })),
+      onSuccess: (_, _input, began) => updateMfaSettings(queryClient, client, began, (settings) => ({ ...settings, enabled: false })),
     },
     queryClient,
   );

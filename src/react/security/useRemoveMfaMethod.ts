@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { mfaApi, type ExhError } from '../../core/index.js';
 import { requestOptions, useExhContext } from '../context.js';
-import { mfaMutationKey, updateMfaSettings } from './mfaSettingsCache.js';
+import { mfaMutationKey, updateMfaSettings, writeSession } from './mfaSettingsCache.js';
 
 /** Removes a method by id (133 when it is the last verified one while MFA is on); the settings query drops it. */
 export function useRemoveMfaMethod(): UseMutationResult<void, ExhError, string> {
@@ -10,9 +10,10 @@ export function useRemoveMfaMethod(): UseMutationResult<void, ExhError, string> 
     {
       ...requestOptions,
       mutationKey: mfaMutationKey(client),
+      onMutate: () => writeSession(client),
       mutationFn: (methodId) => mfaApi(client).removeMethod(methodId),
-      onSuccess: (_, methodId) =>
-        updateMfaSettings(queryClient, client, (settings) => ({
+      onSuccess: (_, methodId, began) =>
+        updateMfaSettings(queryClient, client, began, (settings) => ({
           ...settings,
           methods: settings.methods.filter((method) => method.id !== methodId),
         })),

@@ -1,7 +1,7 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { mfaApi, type ExhError } from '../../core/index.js';
 import { requestOptions, useExhContext } from '../context.js';
-import { mfaMutationKey, updateMfaSettings } from './mfaSettingsCache.js';
+import { mfaMutationKey, updateMfaSettings, writeSession } from './mfaSettingsCache.js';
 
 export interface VerifyMfaMethodVariables {
   methodId: string;
@@ -16,9 +16,10 @@ export function useVerifyMfaMethod(): UseMutationResult<void, ExhError, VerifyMf
     {
       ...requestOptions,
       mutationKey: mfaMutationKey(client),
+      onMutate: () => writeSession(client),
       mutationFn: ({ methodId, code }) => mfaApi(client).verifyMethod(methodId, code),
-      onSuccess: (_, { methodId }) =>
-        updateMfaSettings(queryClient, client, (settings) => ({
+      onSuccess: (_, { methodId }, began) =>
+        updateMfaSettings(queryClient, client, began, (settings) => ({
           ...settings,
           methods: settings.methods.map((method) => (method.id === methodId ? { ...method, verified: true } : method)),
         })),
