@@ -87,6 +87,18 @@ export interface AccountKit {
   now(): number;
 }
 
+/** A request's JSON body as an object: 22 when it is not one (the users and auth services alike). */
+export async function readObjectBody(request: Request, fail: AccountKit['fail']): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.text());
+  } catch {
+    fail(22);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(22);
+  return body as Record<string, unknown>;
+}
+
 /** The user as the users service answers it (`/me`, register, update): snake_case, epoch-ms times. */
 export function userBody(user: MockUser): Record<string, unknown> {
   const body: Record<string, unknown> = {
@@ -159,17 +171,7 @@ export function accountHandlers(kit: AccountKit, options: AccountOptions): HttpH
     return state.userById(token.userId) ?? fail(16);
   };
 
-  /** The JSON body as an object: 22 when it is not one. */
-  async function readBody(request: Request): Promise<Record<string, unknown>> {
-    let body: unknown;
-    try {
-      body = JSON.parse(await request.text());
-    } catch {
-      fail(22);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(22);
-    return body as Record<string, unknown>;
-  }
+  const readBody = (request: Request) => readObjectBody(request, fail);
 
   /** 14 when one of `names` is missing or empty, 15 when it is not a string. */
   function strings<Name extends string>(body: Record<string, unknown>, names: Name[]): Record<Name, string> {

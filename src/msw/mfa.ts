@@ -5,7 +5,7 @@
  * The MFA grant checks its codes here too, so both share one back-off and spend recovery codes alike.
  */
 import type { HttpHandler } from 'msw';
-import type { AccountKit } from './account.js';
+import { readObjectBody, type AccountKit } from './account.js';
 import { randomHex, randomId, type MockMfaMethod, type MockUser, type MockUserMfa } from './db.js';
 import { mfaWait, recordMfaFailure } from './throttling.js';
 import { totp } from './totp.js';
@@ -94,16 +94,7 @@ export function mfaService(kit: MfaKit, options: MockMfaOptions) {
 
   type Context = Parameters<Parameters<AccountKit['route']>[2]>[0];
 
-  async function readBody(request: Request): Promise<Record<string, unknown>> {
-    let body: unknown;
-    try {
-      body = JSON.parse(await request.text());
-    } catch {
-      fail(22);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) fail(22);
-    return body as Record<string, unknown>;
-  }
+  const readBody = (request: Request) => readObjectBody(request, fail);
 
   function signedInUser({ token }: Context): MockUser {
     if (!token) fail(104);
