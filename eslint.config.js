@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'public', 'node_modules', 'test-results', '.bench-cache', '.stryker-cache'] },
+  { ignores: ['dist', 'storybook-static', 'public', 'node_modules', 'test-results', '.bench-cache', '.stryker-cache', 'examples/*/{dist,.next,public}', 'examples/*/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },

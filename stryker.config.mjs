@@ -26,7 +26,7 @@ export default {
   incrementalFile: `.stryker-cache/incremental-${area}.json`,
   tempDirName: `.stryker-cache/tmp-${area}`,
   cleanTempDir: 'always',
-  ignorePatterns: ['.stryker-cache', 'dist', 'storybook-static', 'test-results', '.bench-cache', 'bench', 'stories', 'docs', 'public', 'test/e2e'],
+  ignorePatterns: ['.stryker-cache', 'dist', 'storybook-static', 'test-results', '.bench-cache', 'bench', 'stories', 'docs', 'public', 'test/e2e', 'examples'],
   reporters: ['json', 'progress', 'clear-text'],
   jsonReporter: { fileName: `.stryker-cache/mutation-${area}.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },

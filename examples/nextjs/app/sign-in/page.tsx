@@ -1,0 +1,5 @@
+import { SignIn } from '../auth';
+
+export default function SignInPage() {
+  return <SignIn />;
+}
