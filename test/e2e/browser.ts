@@ -26,7 +26,7 @@ export interface Browser {
 }
 
 /** A Chromium of its own, on a fresh temporary profile (--user-data-dir): no state from another journey. */
-export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function launch(options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'exh-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -36,6 +36,7 @@ export async function launch(options: { colorScheme?: 'light' | 'dark' } = {}): 
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   context.setDefaultTimeout(10_000);
   return {
@@ -92,10 +93,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** A screenshot of the whole page: test-results/e2e/<name>.png. */
-export async function shot(page: Page, name: string): Promise<string> {
-  await mkdir(SHOTS, { recursive: true });
-  const path = join(SHOTS, `${name}.png`);
+/** A screenshot of the whole page: test-results/e2e/<name>.png (or in `dir`). */
+export async function shot(page: Page, name: string, dir = SHOTS): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/e2e/**/*.e2e.ts'],
+    // The examples have a run of their own (npm run test:examples), after they are built.
+    exclude: ['test/e2e/examples.e2e.ts'],
     environment: 'node',
     globals: true,
     globalSetup: ['test/e2e/global-setup.ts'],
