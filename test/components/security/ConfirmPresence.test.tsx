@@ -88,6 +88,8 @@ describe('ConfirmPresence', () => {
   it('211: too quick after a failure', async () => {
     const user = setupUser();
     await signedIn(<ConfirmPresence />);
+    // The service's clock stands still: the second attempt is within its 1 s rule however long the typing takes.
+    vi.useFakeTimers({ toFake: ['Date'] });
     await confirmWith(user, 'not-my-password');
     await waitFor(() => expect(alertText()).toBe('That password is not correct.'));
     await confirmWith(user, 'not-my-password-either');
