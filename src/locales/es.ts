@@ -83,7 +83,7 @@ export const es: Locale = {
     signatureRefused,
     unknownError: failed(' al iniciar sesión'),
     mfaExpired: 'Su verificación ha caducado. Vuelva a iniciar sesión.',
-    signedOutElsewhere: 'Se ha cerrado su sesión porque se terminó desde otro lugar.',
+    signedOutElsewhere: 'Se ha cerrado su sesión porque se finalizó en otro lugar.',
     forgotPassword: '¿Ha olvidado su contraseña?',
     createAccount,
   },
@@ -106,7 +106,7 @@ export const es: Locale = {
     unknownError: failed(' al verificar'),
   },
   passwordChecklist: {
-    title: 'Su contraseña necesita:',
+    title: 'Su contraseña debe tener:',
     minimumLength: (n) => `Al menos ${plural(n, { one: '# carácter', other: '# caracteres' })}`,
     maximumLength: (n) => `Como máximo ${plural(n, { one: '# carácter', other: '# caracteres' })}`,
     upperCase: 'Una letra mayúscula',
