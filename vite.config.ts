@@ -5,7 +5,16 @@ const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^ky($|\/)
 export default defineConfig({
   build: {
     lib: {
-      entry: { index: 'src/index.ts', core: 'src/core/index.ts', msw: 'src/msw/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        core: 'src/core/index.ts',
+        msw: 'src/msw/index.ts',
+        // One module per language, so that an app's bundle holds only the one it imports.
+        'locales/nl': 'src/locales/nl.ts',
+        'locales/fr': 'src/locales/fr.ts',
+        'locales/de': 'src/locales/de.ts',
+        'locales/es': 'src/locales/es.ts',
+      },
       formats: ['es'],
     },
     target: 'es2022',

@@ -30,7 +30,7 @@ const preview: Preview = {
   loaders: [async () => (await ready, {})],
   parameters: {
     layout: 'padded',
-    options: { storySort: { order: ['Full app', 'LoginForm', 'MfaMethodPicker', 'Theme', 'SignUpForm', 'ActivateAccount', 'ChangePasswordForm', 'ForgotPasswordForm', 'ResetPasswordForm', 'AuthFlow', 'ConfirmPresence', 'MfaSetup', 'MfaSettings', 'ActiveSessions', 'AccountSecurity'] } },
+    options: { storySort: { order: ['Full app', 'LoginForm', 'MfaMethodPicker', 'Theme', 'SignUpForm', 'ActivateAccount', 'ChangePasswordForm', 'ForgotPasswordForm', 'ResetPasswordForm', 'AuthFlow', 'ConfirmPresence', 'MfaSetup', 'MfaSettings', 'ActiveSessions', 'AccountSecurity', 'Locales'] } },
   },
 };
 export default preview;

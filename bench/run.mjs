@@ -59,10 +59,11 @@ const failed = (figure, error, target = '') => row(figure, `error: ${error}`, ta
 section('Bundle size, gzip -9 of esbuild --minify --format=esm --platform=browser (minified size in brackets)');
 if (ours.error) failed('exh-auth-react (a)–(d)', ours.error);
 const accountRows = (ours.rows ?? []).filter((r) => r.account);
-for (const r of (ours.rows ?? []).filter((r) => !r.account)) {
-  const labels = { reactHookForm: 'react-hook-form', ky: 'ky', components: 'the components' };
+const localeRows = (ours.rows ?? []).filter((r) => r.locale);
+for (const r of (ours.rows ?? []).filter((r) => !r.account && !r.locale)) {
+  const labels = { reactHookForm: 'react-hook-form', ky: 'ky', components: 'the components', locales: 'a locale' };
   const parts = Object.entries(r.shaken).filter(([, present]) => present).map(([part]) => labels[part]);
-  const note = `${kB(r.gzip)} (${kB(r.minified)}); bundles ${parts.join(', ') || 'none of ky, react-hook-form, components'}`;
+  const note = `${kB(r.gzip)} (${kB(r.minified)}); bundles ${parts.join(', ') || 'none of ky, react-hook-form, components, locales'}`;
   const figure = r.id === 'b-own' ? `(b′) hooks only, own code alone (ky external)` : `(${r.id}) ${r.name.replace('exh-auth-react, ', '')}`;
   row(figure, note, r.target ? `≤ ${kB(r.target)}` : '', r.target ? r.gzip <= r.target : '');
 }
@@ -77,6 +78,10 @@ for (const p of peers.length ? peers : []) {
 if (accountRows.length > 0) {
   section('Bundle size of each account and security component’s path: AuthProvider + the component (gzip -9, minified in brackets; no budget)');
   for (const r of accountRows) row(r.name, `${kB(r.gzip)} (${kB(r.minified)})`);
+}
+if (localeRows.length > 0) {
+  section('Bundle size of each locale module alone: every label of every component in one language (gzip -9, minified in brackets)');
+  for (const r of localeRows) row(r.name, `${kB(r.gzip)} (${kB(r.minified)})`, `≤ ${kB(r.budget)}`, r.gzip <= r.budget);
 }
 
 section('Re-renders (React Profiler, jsdom, against the mock service)');

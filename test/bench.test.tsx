@@ -26,7 +26,7 @@ interface SizeRow {
   gzip: number;
   target?: number;
   budget?: number;
-  shaken: { reactHookForm: boolean; ky: boolean; components: boolean };
+  shaken: { reactHookForm: boolean; ky: boolean; components: boolean; locales: boolean };
 }
 
 describe('bundle size (esbuild minify, ESM, browser, gzip -9; bundled from src/)', () => {
@@ -45,6 +45,11 @@ describe('bundle size (esbuild minify, ESM, browser, gzip -9; bundled from src/)
 
   it('(b) hooks only: react-hook-form and the components tree-shake away', () => {
     expect(byId('b').shaken).toMatchObject({ reactHookForm: false, components: false });
+  });
+
+  it('a language is only in the bundles that import it: not in (a), (b) or (e), in its own row', () => {
+    for (const id of ['a', 'b', 'e']) expect(byId(id).shaken.locales, id).toBe(false);
+    expect(byId('locale-nl').shaken).toMatchObject({ locales: true, components: false, ky: false, reactHookForm: false });
   });
 });
 

@@ -13,8 +13,13 @@ interface SizeModule {
   bundleSize(entry: { contents: string; resolveDir: string; external: string[] }): Promise<{ gzip: number }>;
 }
 
-/** A user's project with the built package installed (a link to this folder), bundled by esbuild. */
+/** A user's project with the built package installed (a link to this folder), bundled by esbuild: the modules used. */
 async function bundleAsUser(source: string) {
+  return (await bundleWithCodeAsUser(source)).inputs;
+}
+
+/** The same, with the bundle's code. */
+async function bundleWithCodeAsUser(source: string) {
   const project = mkdtempSync(join(tmpdir(), 'exh-user-'));
   mkdirSync(join(project, 'node_modules'));
   symlinkSync(root, join(project, 'node_modules', 'exh-auth-react'), 'dir');
@@ -31,7 +36,8 @@ async function bundleAsUser(source: string) {
   });
   // Modules that put bytes into the bundle (a tree-shaken module is read but contributes none).
   const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+  const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+  return { inputs, code: result.outputFiles[0]!.text };
 }
 
 describe('the built package, as a user’s bundler sees it', () => {
@@ -60,6 +66,23 @@ describe('the built package, as a user’s bundler sees it', () => {
     expect(inputs.some((i) => i.includes('node_modules/react/'))).toBe(true);
     // Whole modules that stay out; tree-shaking within a chunk is measured by npm run bench.
     expect(inputs.filter((i) => i.includes('react-hook-form'))).toEqual([]);
+  });
+
+  it('a locale is only in the bundles that import it, and brings no component along', async () => {
+    // A string of each language that no other one has.
+    const phrases = ['Wachtwoord tonen', 'Afficher le mot de passe', 'Passwort anzeigen', 'Mostrar contraseña'];
+    const signIn = await bundleWithCodeAsUser(
+      "import { AuthProvider, LocaleProvider, LoginForm, MfaMethodPicker } from 'exh-auth-react'; console.log(AuthProvider, LocaleProvider, LoginForm, MfaMethodPicker);",
+    );
+    expect(signIn.code).toContain('Show password');
+    for (const phrase of phrases) expect(signIn.code).not.toContain(phrase);
+    expect(signIn.inputs.filter((i) => i.includes('/locales/'))).toEqual([]);
+
+    const dutch = await bundleWithCodeAsUser("import { nl } from 'exh-auth-react/locales/nl'; console.log(nl);");
+    expect(dutch.code).toContain('Wachtwoord tonen');
+    for (const phrase of phrases.slice(1)) expect(dutch.code).not.toContain(phrase);
+    expect(dutch.code).not.toContain('Show password');
+    expect(dutch.inputs.filter((i) => /(^|\/)dist\/index|node_modules\/react/.test(i))).toEqual([]);
   });
 
   it('the sign-in path and the hooks alone are as small built as from src (test/bench.test.tsx holds src to the budgets)', async () => {

@@ -24,6 +24,7 @@ import * as mfaSetupStories from '../stories/security/MfaSetup.stories';
 import * as mfaSettingsStories from '../stories/security/MfaSettings.stories';
 import * as activeSessionsStories from '../stories/security/ActiveSessions.stories';
 import * as accountSecurityStories from '../stories/security/AccountSecurity.stories';
+import * as localeStories from '../stories/Locales.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
 
@@ -74,6 +75,7 @@ const files: Record<string, StoryModule> = {
   MfaSettings: mfaSettingsStories,
   ActiveSessions: activeSessionsStories,
   AccountSecurity: accountSecurityStories,
+  Locales: localeStories,
 };
 
 describe('the story list', () => {
@@ -118,6 +120,7 @@ describe('the story list', () => {
     expect(names(mfaSettingsStories)).toEqual(['On', 'Off', 'TurningOn', 'PasswordDialog', 'NewRecoveryCodes', 'NotEnoughMethods', 'TurnedOff', 'Loading', 'LoadError']);
     expect(names(activeSessionsStories)).toEqual(['SeveralDevices', 'OnlyThisDevice', 'ConfirmThisDevice', 'LoadError']);
     expect(names(accountSecurityStories)).toEqual(['SignedIn', 'WithoutPassword']);
+    expect(names(localeStories)).toEqual(['Dutch', 'French', 'German', 'Spanish']);
   });
 
   it('keeps the full app first in the sidebar', () => {

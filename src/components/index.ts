@@ -46,3 +46,4 @@ export {
   type AccountSecurityLabels,
   type ActiveSessionsLabels,
 } from './security/labels.js';
+export { LocaleProvider, type Locale, type LocaleProviderProps, type PartialLocale } from './locale.js';

@@ -138,8 +138,8 @@ export interface PasswordChecklistLabels {
 
 export const defaultPasswordChecklistLabels: PasswordChecklistLabels = {
   title: 'Your password needs:',
-  minimumLength: (length) => `At least ${length} characters`,
-  maximumLength: (length) => `At most ${length} characters`,
+  minimumLength: (length) => `At least ${plural(length, 'character', 'characters')}`,
+  maximumLength: (length) => `At most ${plural(length, 'character', 'characters')}`,
   upperCase: 'An uppercase letter',
   lowerCase: 'A lowercase letter',
   number: 'A number',

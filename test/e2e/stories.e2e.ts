@@ -42,7 +42,7 @@ it('opens on the full app: first in the sidebar', async () => {
   const items = await sidebar.locator('[data-nodetype="component"], [data-nodetype="story"]').evaluateAll((nodes) =>
     nodes.map((node) => node.getAttribute('data-item-id')),
   );
-  // The order of .storybook/preview.tsx's storySort: the sign-in components, the account ones, the security ones.
+  // The order of .storybook/preview.tsx's storySort: the sign-in components, the account ones, the security ones, the locales.
   expect(items).toEqual([
     'full-app--full-app',
     'loginform',
@@ -59,6 +59,7 @@ it('opens on the full app: first in the sidebar', async () => {
     'mfasettings',
     'activesessions',
     'accountsecurity',
+    'locales',
   ]);
   await shot(page, 'storybook-manager');
 });

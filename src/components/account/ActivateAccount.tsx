@@ -5,6 +5,7 @@ import { useActivate } from '../../react/account/useActivate.js';
 import { defaultActivateAccountLabels, type ActivateAccountLabels } from '../labels.js';
 import { classNames, commonMessage } from '../util.js';
 import { EMAIL_SHAPE, Field, ResendActivation, SubmitButton, useGuardedSubmit } from './parts.js';
+import { useLabels } from '../locale.js';
 
 export interface ActivateAccountProps {
   /**
@@ -42,7 +43,7 @@ type Outcome = { done: 'activated' | 'already' } | { error: unknown } | null;
  * the e-mail address and the mail's 8-digit pin.
  */
 export function ActivateAccount({ hashParam = 'activationHash', email = '', onActivated, onSignIn, labels, className }: ActivateAccountProps) {
-  const text = { ...defaultActivateAccountLabels, ...labels };
+  const text = useLabels('activateAccount', defaultActivateAccountLabels, labels);
   const [hash] = useState(() => readHash(hashParam));
   const activate = useActivate();
   const [outcome, setOutcome] = useState<Outcome>(null);

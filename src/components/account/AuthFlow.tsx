@@ -19,6 +19,7 @@ import { ForgotPasswordForm } from './ForgotPasswordForm.js';
 import { ResetPasswordForm } from './ResetPasswordForm.js';
 import { SignUpForm, type SignUpFormProps } from './SignUpForm.js';
 import { readUrlParam } from './url.js';
+import { useLabels } from '../locale.js';
 
 export type AuthFlowView = 'signIn' | 'signUp' | 'activate' | 'forgotPassword' | 'resetPassword';
 
@@ -80,7 +81,7 @@ export function AuthFlow({
   children,
   className,
 }: AuthFlowProps) {
-  const text = { ...defaultAuthFlowLabels, ...labels.flow };
+  const text = useLabels('authFlow', defaultAuthFlowLabels, labels.flow);
   const status = useAuth((auth) => auth.status);
   const session = useAuth((auth) => auth.session);
   const [view, setView] = useState<AuthFlowView>(() =>

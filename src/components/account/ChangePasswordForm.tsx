@@ -6,6 +6,7 @@ import { defaultChangePasswordFormLabels, type ChangePasswordFormLabels, type Pa
 import { classNames, commonMessage } from '../util.js';
 import { PasswordChecklist } from './PasswordChecklist.js';
 import { Field, SubmitButton, useGuardedSubmit } from './parts.js';
+import { useLabels } from '../locale.js';
 
 export interface ChangePasswordFormProps {
   /** The password was changed; the session stays. */
@@ -25,7 +26,7 @@ const empty: ChangeFields = { currentPassword: '', newPassword: '', confirmPassw
 
 /** The signed-in user's password change: current one, new one with the policy's checklist, confirmation. */
 export function ChangePasswordForm({ onChanged, labels, checklistLabels, className }: ChangePasswordFormProps) {
-  const text = { ...defaultChangePasswordFormLabels, ...labels };
+  const text = useLabels('changePasswordForm', defaultChangePasswordFormLabels, labels);
   const change = useChangePassword();
   const id = useId();
   const form = useForm<ChangeFields>({ mode: 'onSubmit', defaultValues: empty });

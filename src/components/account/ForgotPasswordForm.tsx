@@ -20,6 +20,7 @@ import { useCountdown } from '../useCountdown.js';
 import { classNames, commonMessage } from '../util.js';
 import { Field } from './parts.js';
 import { ResetPasswordForm } from './ResetPasswordForm.js';
+import { useLabels } from '../locale.js';
 
 export interface ForgotPasswordFormProps {
   /** `hash`: the mail carries a link (to ResetPasswordForm). `pinCode`: an 8-digit code, typed in the code step that follows here. */
@@ -61,7 +62,7 @@ export function ForgotPasswordForm({
   checklistLabels,
   className,
 }: ForgotPasswordFormProps) {
-  const text = { ...defaultForgotPasswordLabels, ...labels };
+  const text = useLabels('forgotPasswordForm', defaultForgotPasswordLabels, labels);
   const request = useRequestPasswordReset();
   const form = useForm<{ email: string }>({ mode: 'onSubmit', defaultValues: { email } });
   const [sentTo, setSentTo] = useState<string | null>(null);

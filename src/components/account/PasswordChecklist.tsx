@@ -5,6 +5,7 @@ import { usePasswordPolicy } from '../../react/account/usePasswordPolicy.js';
 import { defaultPasswordChecklistLabels, type PasswordChecklistLabels } from '../labels.js';
 import { visuallyHidden } from '../CountdownText.js';
 import { classNames } from '../util.js';
+import { useLabels } from '../locale.js';
 
 export interface PasswordChecklistProps<T extends FieldValues> {
   /** The react-hook-form `control` of the form holding the password field. */
@@ -24,7 +25,7 @@ export interface PasswordChecklistProps<T extends FieldValues> {
  * count changes (not on every keystroke). Renders nothing until the policy has loaded.
  */
 export function PasswordChecklist<T extends FieldValues>({ control, name, labels, id, className }: PasswordChecklistProps<T>) {
-  const text = { ...defaultPasswordChecklistLabels, ...labels };
+  const text = useLabels('passwordChecklist', defaultPasswordChecklistLabels, labels);
   const policy = usePasswordPolicy();
   const value = useWatch({ control, name }) as unknown;
   const password = typeof value === 'string' ? value : '';

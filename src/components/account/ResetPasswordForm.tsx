@@ -17,6 +17,7 @@ import { classNames, commonMessage } from '../util.js';
 import { Field } from './parts.js';
 import { PasswordChecklist } from './PasswordChecklist.js';
 import { readUrlParam, removeUrlParam } from './url.js';
+import { useLabels } from '../locale.js';
 
 export interface ResetPasswordFormProps {
   /** The reset mail's hash. Without it, read from the URL's `hashParam`; without either, the e-mail + pin form. */
@@ -61,7 +62,7 @@ export function ResetPasswordForm({
   checklistLabels,
   className,
 }: ResetPasswordFormProps) {
-  const text = { ...defaultResetPasswordLabels, ...labels };
+  const text = useLabels('resetPasswordForm', defaultResetPasswordLabels, labels);
   // Read once: the parameter leaves the address bar right after.
   const [hash] = useState(() => hashProp ?? readUrlParam(hashParam));
   useEffect(() => {

@@ -16,6 +16,7 @@ import { classNames, commonMessage } from '../util.js';
 import { ActivateAccount } from './ActivateAccount.js';
 import { PasswordChecklist } from './PasswordChecklist.js';
 import { EMAIL_SHAPE, Field, ResendActivation, SubmitButton, useGuardedSubmit } from './parts.js';
+import { useLabels } from '../locale.js';
 
 /** The fields besides e-mail and password; the service requires every one of them. */
 export type SignUpField = 'firstName' | 'lastName' | 'phoneNumber' | 'language';
@@ -84,7 +85,7 @@ export function SignUpForm({
   mfaLabels,
   className,
 }: SignUpFormProps) {
-  const text = { ...defaultSignUpFormLabels, ...labels };
+  const text = useLabels('signUpForm', defaultSignUpFormLabels, labels);
   const register = useRegister();
   const login = useLogin();
   const status = useAuth((auth) => auth.status);

@@ -4,6 +4,7 @@ import { classNames } from '../util.js';
 import { ActiveSessions, type ActiveSessionsProps } from './ActiveSessions.js';
 import { defaultAccountSecurityLabels, type AccountSecurityLabels } from './labels.js';
 import { MfaSettings, type MfaSettingsProps } from './MfaSettings.js';
+import { useLabels } from '../locale.js';
 
 export interface AccountSecurityProps {
   /** The authenticator app's title for the codes (MfaSetup's `issuer`), e.g. the app's name. */
@@ -23,7 +24,7 @@ export interface AccountSecurityProps {
   sessionsLabels?: ActiveSessionsProps['labels'];
   /** ActiveSessions' names of other applications' sessions, by application id. */
   applicationNames?: ActiveSessionsProps['applicationNames'];
-  /** The language of relative times ("2 hours ago"); the browser's by default. */
+  /** The language of relative times ("2 hours ago"); by default the LocaleProvider's, else the browser's. */
   locale?: string;
   className?: string;
 }
@@ -45,7 +46,7 @@ export function AccountSecurity({
   locale,
   className,
 }: AccountSecurityProps) {
-  const text = { ...defaultAccountSecurityLabels, ...labels };
+  const text = useLabels('accountSecurity', defaultAccountSecurityLabels, labels);
   const id = useId();
   const Heading = `h${headingLevel}` as 'h2';
   const Part = `h${headingLevel + 1}` as 'h3';

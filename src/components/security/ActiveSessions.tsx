@@ -3,10 +3,11 @@ import { useAuth, useRevokeOtherTokens, useRevokeToken, useTokens, type ListedTo
 import { classNames, commonMessage } from '../util.js';
 import { defaultActiveSessionsLabels, type ActiveSessionsLabels } from './labels.js';
 import { relativeTime } from './relativeTime.js';
+import { useLabels, useLang } from '../locale.js';
 
 export interface ActiveSessionsProps {
   labels?: Partial<ActiveSessionsLabels>;
-  /** The language of the relative times and dates (a BCP 47 tag, e.g. `nl-BE`); the browser's by default. */
+  /** The language of the relative times and dates (a BCP 47 tag, e.g. `nl-BE`); by default the LocaleProvider's, else the browser's. */
   locale?: string;
   /** Names of other applications by id, e.g. `{ [mobileAppId]: 'Mobile app' }`, for their sessions. */
   applicationNames?: Readonly<Record<string, string>>;
@@ -27,7 +28,9 @@ type Focus = { after: string; target: string } | null;
  * was last used. Another session signs out at once; this device only after a confirmation (it signs the user out).
  */
 export function ActiveSessions({ labels, locale, applicationNames, headingLevel = 2, className }: ActiveSessionsProps) {
-  const text = { ...defaultActiveSessionsLabels, ...labels };
+  const text = useLabels('activeSessions', defaultActiveSessionsLabels, labels);
+  const providedLang = useLang();
+  const lang = locale ?? providedLang;
   const status = useAuth((s) => s.status);
   const ownApplication = useAuth((s) => s.session?.applicationId);
   const tokens = useTokens({ rql: LIST });
@@ -37,10 +40,10 @@ export function ActiveSessions({ labels, locale, applicationNames, headingLevel 
   const now = useNow(TICK);
   const formats = useMemo(
     () => ({
-      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
-      absolute: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      relative: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
+      absolute: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
     }),
-    [locale],
+    [lang],
   );
 
   const [confirming, setConfirming] = useState(false);

@@ -7,6 +7,7 @@ import { CountdownText } from '../CountdownText.js';
 import { useCountdown } from '../useCountdown.js';
 import { classNames, commonMessage } from '../util.js';
 import { defaultConfirmPresenceLabels, type ConfirmPresenceLabels } from './mfaLabels.js';
+import { useLabels } from '../locale.js';
 
 export interface ConfirmPresenceProps {
   /** The password was right: `usePresence().token` is valid now (kept in memory only). */
@@ -37,7 +38,7 @@ interface Problem {
  * token every MFA write needs (`usePresence().confirm`). The password stays in the form only until it is sent.
  */
 export function ConfirmPresence({ onConfirmed, onCancel, dialog = false, labels, headingLevel = 2, className }: ConfirmPresenceProps) {
-  const text = { ...defaultConfirmPresenceLabels, ...labels };
+  const text = useLabels('confirmPresence', defaultConfirmPresenceLabels, labels);
   const Heading = `h${headingLevel}` as 'h2';
   const presence = usePresence();
   const id = useId();

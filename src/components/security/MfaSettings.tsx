@@ -15,6 +15,7 @@ import {
 } from './mfaLabels.js';
 import { MfaSetup } from './MfaSetup.js';
 import { RecoveryCodes, usePresenceGate } from './parts.js';
+import { useLabels } from '../locale.js';
 
 export interface MfaSettingsProps {
   /** The authenticator app's title for the codes (MfaSetup's `issuer`) and the recovery codes file's. */
@@ -38,7 +39,7 @@ type Busy = 'on' | 'off' | 'regenerate' | `remove:${string}` | null;
  * it off. Each change asks for the password first (a dialog) unless a presence token is still valid.
  */
 export function MfaSettings({ issuer, accountName, labels, setupLabels, presenceLabels, headingLevel = 2, className }: MfaSettingsProps) {
-  const text = { ...defaultMfaSettingsLabels, ...labels };
+  const text = useLabels('mfaSettings', defaultMfaSettingsLabels, labels);
   const Heading = `h${headingLevel}` as 'h2';
   const Subheading = `h${headingLevel + 1}` as 'h3';
   const id = useId();

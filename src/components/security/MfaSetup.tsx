@@ -21,6 +21,7 @@ import { ConfirmPresence } from './ConfirmPresence.js';
 import { defaultMfaSetupLabels, type ConfirmPresenceLabels, type MfaSetupLabels } from './mfaLabels.js';
 import { CopyButton, RecoveryCodes, usePresenceGate } from './parts.js';
 import { QrCode } from './QrCode.js';
+import { useLabels } from '../locale.js';
 
 export interface MfaSetupProps {
   /** Shown by the authenticator app above the codes, e.g. the app's name. */
@@ -71,7 +72,7 @@ interface Problem {
  */
 export function MfaSetup({ issuer, accountName, onDone, onCancel, labels, presenceLabels, headingLevel = 2, className }: MfaSetupProps) {
   const Heading = `h${headingLevel}` as 'h2';
-  const text = { ...defaultMfaSetupLabels, ...labels };
+  const text = useLabels('mfaSetup', defaultMfaSetupLabels, labels);
   const id = useId();
   const settings = useMfaSettings();
   const me = useMe({ enabled: accountName === undefined });

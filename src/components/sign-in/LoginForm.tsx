@@ -18,6 +18,7 @@ import { defaultLoginFormLabels, type LoginFormLabels, type MfaLabels } from '..
 import { MfaMethodPicker } from './MfaMethodPicker.js';
 import { classNames, commonMessage } from '../util.js';
 import { useCountdown } from '../useCountdown.js';
+import { useLabels } from '../locale.js';
 
 export interface LoginFormProps {
   /** Signed in, with or without an MFA step. */
@@ -65,7 +66,7 @@ export function LoginForm({
   onForgotPassword,
   onCreateAccount,
 }: LoginFormProps) {
-  const text = { ...defaultLoginFormLabels, ...labels };
+  const text = useLabels('loginForm', defaultLoginFormLabels, labels);
   const status = useAuth((auth) => auth.status);
   const authError = useAuth((auth) => auth.error);
   const client = useAuth((auth) => auth.client);

@@ -11,6 +11,7 @@ import { CountdownText } from '../CountdownText.js';
 import { defaultMfaLabels, type MfaLabels } from '../labels.js';
 import { useCountdown } from '../useCountdown.js';
 import { classNames, commonMessage } from '../util.js';
+import { useLabels } from '../locale.js';
 
 export interface MfaMethodPickerProps {
   /** Signed in with the code. */
@@ -55,7 +56,7 @@ function ChallengeForm({
   labels,
   className,
 }: MfaMethodPickerProps & { challenge: MfaChallenge }) {
-  const text = { ...defaultMfaLabels, ...labels };
+  const text = useLabels('mfaMethodPicker', defaultMfaLabels, labels);
   const id = useId();
   const client = useAuth((auth) => auth.client);
   const confirm = useConfirmMfa();

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { Profiler } from 'react';
 import { useForm } from 'react-hook-form';
-import { PasswordChecklist } from '../../../src/components';
+import { defaultPasswordChecklistLabels, PasswordChecklist } from '../../../src/components';
 import { expectNoAxeViolations, renderWithAuth, setupUser, spokenText, startMockService } from '../harness';
 
 startMockService();
@@ -69,5 +69,11 @@ describe('PasswordChecklist', () => {
     await user.click(screen.getByLabelText('New password'));
     await user.paste('Aa1' + 'x'.repeat(300));
     await waitFor(() => expect(rules()).toContain('At most 256 characters: not met'));
+  });
+
+  it('says "1 character", not "1 characters", for a length of one', () => {
+    expect(defaultPasswordChecklistLabels.minimumLength(1)).toBe('At least 1 character');
+    expect(defaultPasswordChecklistLabels.maximumLength(1)).toBe('At most 1 character');
+    expect(defaultPasswordChecklistLabels.minimumLength(8)).toBe('At least 8 characters');
   });
 });
