@@ -59,7 +59,7 @@ describe('MFA hooks', () => {
     expect(result.current.presence.required).toBe(false);
     expect(result.current.presence.token?.expiresAt).toBeGreaterThan(Date.now());
     // A second component's hook sees the same token (one per provider).
-    const other = renderHook(usePresence, { wrapper: wrapperFor({ client, queryClient }) });
+    const other = renderHook(() => usePresence(), { wrapper: wrapperFor({ client, queryClient }) });
     expect(other.result.current.token).toBe(result.current.presence.token);
 
     const codes = await act(() => result.current.add.mutateAsync({ type: 'recoveryCodes' }));
@@ -122,7 +122,7 @@ describe('MFA hooks', () => {
 
   it('usePresence is a wrong password (106) in mutation.error, and forget() drops the token', async () => {
     const client = await signedIn();
-    const { result } = renderHook(usePresence, { wrapper: wrapperFor({ client }) });
+    const { result } = renderHook(() => usePresence(), { wrapper: wrapperFor({ client }) });
     await act(() => result.current.confirm('wrong').catch(() => undefined));
     await waitFor(() => expect(result.current.mutation.error?.code).toBe(106));
     expect(result.current.required).toBe(true);

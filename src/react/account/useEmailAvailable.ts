@@ -3,14 +3,15 @@ import { useEffect, useState } from 'react';
 import { accountApi, type ExhError } from '../../core/index.js';
 import { accountQueryKeys } from './accountQueryKeys.js';
 import { requestOptions, useExhContext } from '../context.js';
+import type { ExhQueryOptions } from '../options.js';
 
-export interface UseEmailAvailableOptions {
+/** TanStack's query options (`select` types `data`; `staleTime` is 60 s unless given), and the debounce. */
+export interface UseEmailAvailableOptions<TData = boolean> extends ExhQueryOptions<boolean, TData> {
   /** Milliseconds without a change before the address is checked. Default 400. */
   debounceMs?: number;
-  enabled?: boolean;
 }
 
-export type UseEmailAvailableResult = UseQueryResult<boolean, ExhError> & {
+export type UseEmailAvailableResult<TData = boolean> = UseQueryResult<TData, ExhError> & {
   /** The address the result is for: the typed one once it has stayed unchanged for `debounceMs`. */
   email: string;
   /** The typed address is still waiting for its debounce (or does not look like an address). */
@@ -24,7 +25,10 @@ export const looksLikeEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.te
  * Whether `email` can be registered, checked while typing: debounced, each address asked once a minute at
  * most (cached per address), addresses that do not look like one never sent.
  */
-export function useEmailAvailable(email: string, { debounceMs = 400, enabled = true }: UseEmailAvailableOptions = {}): UseEmailAvailableResult {
+export function useEmailAvailable<TData = boolean>(
+  email: string,
+  { debounceMs = 400, enabled = true, ...options }: UseEmailAvailableOptions<TData> = {},
+): UseEmailAvailableResult<TData> {
   const { client, queryClient } = useExhContext();
   const typed = email.trim();
   const [settled, setSettled] = useState(typed);
@@ -32,12 +36,13 @@ export function useEmailAvailable(email: string, { debounceMs = 400, enabled = t
     const timer = setTimeout(() => setSettled(typed), debounceMs);
     return () => clearTimeout(timer);
   }, [typed, debounceMs]);
-  const result = useQuery<boolean, ExhError>(
+  const result = useQuery<boolean, ExhError, TData>(
     {
+      staleTime: 60_000,
+      ...options,
       queryKey: accountQueryKeys.emailAvailable(client.host, settled),
       queryFn: () => accountApi(client).isEmailAvailable(settled),
-      enabled: enabled && looksLikeEmail(settled),
-      staleTime: 60_000,
+      enabled: looksLikeEmail(settled) && enabled,
       ...requestOptions,
     },
     queryClient,

@@ -1,5 +1,6 @@
 import { accountApi, type AccountApi } from '../../core/index.js';
 import { useExhContext } from '../context.js';
+import type { ExhMutationOptions } from '../options.js';
 import { useSecretMutation, type SecretMutationResult } from '../secretMutation.js';
 
 export type ResetPasswordVariables = Parameters<AccountApi['resetPassword']>[0];
@@ -9,7 +10,7 @@ export interface ResetPasswordAttempt {
   email?: string;
 }
 
-export type UseResetPasswordResult = SecretMutationResult<void, ResetPasswordVariables, ResetPasswordAttempt>;
+export type UseResetPasswordResult<TContext = unknown> = SecretMutationResult<void, ResetPasswordVariables, ResetPasswordAttempt, TContext>;
 
 // The hash and the pin are kept out too: with either, anyone could set the password while they are valid.
 const split = (input: ResetPasswordVariables): [ResetPasswordAttempt, ResetPasswordVariables] => [
@@ -21,10 +22,16 @@ const split = (input: ResetPasswordVariables): [ResetPasswordAttempt, ResetPassw
  * Sets a new password with a reset mail's hash or pin. Every token of the user is revoked: when it was the
  * signed-in user, the session ends and `useAuth().error` is a SessionEndedByPasswordResetError.
  */
-export function useResetPassword(): UseResetPasswordResult {
+export function useResetPassword<TContext = unknown>(
+  options?: ExhMutationOptions<void, ResetPasswordAttempt, TContext>,
+): UseResetPasswordResult<TContext> {
   const { client } = useExhContext();
-  return useSecretMutation(split, async (_attempt, input) => {
-    if (!input) throw new Error('exh-auth-react: a reset runs once per call');
-    return accountApi(client).resetPassword(input);
-  });
+  return useSecretMutation(
+    split,
+    async (_attempt, input) => {
+      if (!input) throw new Error('exh-auth-react: a reset runs once per call');
+      return accountApi(client).resetPassword(input);
+    },
+    options,
+  );
 }

@@ -50,13 +50,22 @@ export function putBack(queryClient: QueryClient, lists: TokenLists | undefined,
 const needsRefetch = new WeakSet<ExhClient>();
 
 /**
- * After a failed revoke the lists are refetched, once the last revoke of the client has settled: an earlier
- * refetch would bring back tokens still being revoked. A successful revoke alone refetches nothing.
+ * Runs a revoke. After a failed one the lists are refetched, once the last revoke of the client has settled:
+ * an earlier refetch would bring back tokens still being revoked. A successful revoke alone refetches nothing.
+ * Inside the mutation function, not in its callbacks: the app's `onError` and `onSettled` stay its own.
  */
-export function settleRevoke(queryClient: QueryClient, client: ExhClient, failed: boolean): Promise<void> | undefined {
-  if (failed) needsRefetch.add(client);
-  // This mutation is still counted as pending while its onSettled runs.
-  if (!needsRefetch.has(client) || queryClient.isMutating({ mutationKey: revokeKey(client) }) > 1) return undefined;
-  needsRefetch.delete(client);
-  return queryClient.invalidateQueries(listsOf(client));
+export async function revoking<T>(queryClient: QueryClient, client: ExhClient, revoke: () => Promise<T>): Promise<T> {
+  let failed = true;
+  try {
+    const result = await revoke();
+    failed = false;
+    return result;
+  } finally {
+    if (failed) needsRefetch.add(client);
+    // This mutation is still counted as pending while its function runs.
+    if (needsRefetch.has(client) && queryClient.isMutating({ mutationKey: revokeKey(client) }) <= 1) {
+      needsRefetch.delete(client);
+      await queryClient.invalidateQueries(listsOf(client));
+    }
+  }
 }

@@ -1,19 +1,9 @@
-import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { mfaApi, type ExhError } from '../../core/index.js';
-import { requestOptions, useExhContext } from '../context.js';
-import { mfaMutationKey, updateMfaSettings, writeSession } from './mfaSettingsCache.js';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { ExhError } from '../../core/index.js';
+import type { ExhMutationOptions } from '../options.js';
+import { useMfaWrite } from './mfaSettingsCache.js';
 
 /** Turns MFA on (133 without a verified method); the settings query says so at once. */
-export function useEnableMfa(): UseMutationResult<void, ExhError, void> {
-  const { client, queryClient } = useExhContext();
-  return useMutation(
-    {
-      ...requestOptions,
-      mutationKey: mfaMutationKey(client),
-      onMutate: () => writeSession(client),
-      mutationFn: () => mfaApi(client).enable(),
-      onSuccess: (_, _input, began) => updateMfaSettings(queryClient, client, began, (settings) => ({ ...settings, enabled: true })),
-    },
-    queryClient,
-  );
+export function useEnableMfa<TContext = unknown>(options?: ExhMutationOptions<void, void, TContext>): UseMutationResult<void, ExhError, void, TContext> {
+  return useMfaWrite(options, (api) => api.enable(), (settings) => ({ ...settings, enabled: true }));
 }

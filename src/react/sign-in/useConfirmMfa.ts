@@ -1,7 +1,8 @@
-import { useMutation, type UseMutationResult } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { ExhError, SessionInfo } from '../../core/index.js';
 import { withoutSecret } from '../../core/data.js';
-import { requestOptions, useExhContext } from '../context.js';
+import { useExhContext } from '../context.js';
+import { useExhMutation, type ExhMutationOptions } from '../options.js';
 import { mutationKey } from '../queryKeys.js';
 
 export interface ConfirmMfaVariables {
@@ -12,10 +13,12 @@ export interface ConfirmMfaVariables {
 }
 
 /** MFA grant for the pending challenge (`useAuth().mfa`); `data` is the session without its token secret. */
-export function useConfirmMfa(): UseMutationResult<SessionInfo, ExhError, ConfirmMfaVariables> {
-  const { client, queryClient } = useExhContext();
-  return useMutation(
-    { ...requestOptions, mutationKey: mutationKey(client, 'confirmMfa'), mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret) },
-    queryClient,
-  );
+export function useConfirmMfa<TContext = unknown>(
+  options?: ExhMutationOptions<SessionInfo, ConfirmMfaVariables, TContext>,
+): UseMutationResult<SessionInfo, ExhError, ConfirmMfaVariables, TContext> {
+  const { client } = useExhContext();
+  return useExhMutation(options, {
+    mutationKey: mutationKey(client, 'confirmMfa'),
+    mutationFn: (input: ConfirmMfaVariables) => client.confirmMfa(input).then(withoutSecret),
+  });
 }
