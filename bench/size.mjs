@@ -34,17 +34,19 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
  * (d) and +9.9 kB on (e) (ConfirmPresence, MfaSetup, MfaSettings, AccountSecurity, Protect, their hooks and labels,
  * and lean-qr's 2.1 kB in (e)). (a) and (b) did not grow. The status gates and redirects (SignedIn, SignedOut,
  * AuthLoading, withAuthRequired, RequireAuth's navigate, returnTo): +0.55 kB on (d) and (e); `isAuthenticated` and
- * `isLoading` of useAuth: +20 B on (a) and (b). SignOutButton and its labels: +0.2 kB on (d) and (e).
+ * `isLoading` of useAuth: +20 B on (a) and (b). SignOutButton and its labels: +0.2 kB on (d) and (e). The provider's
+ * events (onSignedIn, onSignedOut with its reason, onError, each callback isolated) live in AuthProvider, which every
+ * path has: +135 B on (a), (b) and b-own, +0.13 kB on (d) and (e).
  */
 export function ourEntries(from, coreFrom) {
   const picked = (names) => `export { ${names.join(', ')} } from '${from}';`;
   return [
-    { id: 'a', name: 'exh-auth-react, sign-in path (provider, hooks, LoginForm, MfaMethodPicker)', contents: picked(signInPath()), external: appExternals, target: 25_000, budget: 28_080 },
-    { id: 'b', name: 'exh-auth-react, hooks only', contents: picked(hooksOnly), external: appExternals, target: 10_000, budget: 11_600 },
-    { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: picked(hooksOnly), external: ownCodeExternals, budget: 7_030 },
+    { id: 'a', name: 'exh-auth-react, sign-in path (provider, hooks, LoginForm, MfaMethodPicker)', contents: picked(signInPath()), external: appExternals, target: 25_000, budget: 28_200 },
+    { id: 'b', name: 'exh-auth-react, hooks only', contents: picked(hooksOnly), external: appExternals, target: 10_000, budget: 11_650 },
+    { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: picked(hooksOnly), external: ownCodeExternals, budget: 7_080 },
     { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 12_150 },
-    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 31_910 },
-    { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 52_050 },
+    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 32_030 },
+    { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 52_180 },
     ...[...accountComponents, ...securityComponents].flatMap((component) => {
       // What an app using this one drop-in imports: the provider and the component (its hooks come with it).
       const contents = picked(['AuthProvider', component]);

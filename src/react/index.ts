@@ -1,4 +1,4 @@
-export { AuthProvider, type AuthProviderProps } from './AuthProvider.js';
+export { AuthProvider, type AuthProviderProps, type SignOutReason } from './AuthProvider.js';
 export { RequireAuth, type AuthRequiredOptions, type RequireAuthProps } from './RequireAuth.js';
 export { withAuthRequired } from './withAuthRequired.js';
 export { SignedIn } from './SignedIn.js';
