@@ -267,6 +267,27 @@ describe('password reset', () => {
     });
   });
 
+  it('a reset of the signed-in user ends the session in one change, never passing through a plain revoked state', async () => {
+    const { email, password } = activeUser();
+    const client = await signedIn(email, password);
+    const account = accountApi(client);
+    await account.requestPasswordReset({ email });
+    const seen: unknown[] = [];
+    client.subscribe(() => seen.push(client.getState().error));
+    await account.resetPassword({ hash: exh.db.lastMail(email, 'reset')!.hash!, newPassword: 'New-password2' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(SessionEndedByPasswordResetError);
+  });
+
+  it('a reset of another user keeps the session, and the check does not end it', async () => {
+    const other = activeUser();
+    const client = await signedIn();
+    const account = accountApi(client);
+    await account.requestPasswordReset({ email: other.email });
+    await account.resetPassword({ hash: exh.db.lastMail(other.email, 'reset')!.hash!, newPassword: 'New-password2' });
+    expect(client.getState()).toMatchObject({ status: 'authenticated', error: null });
+  });
+
   it('signed out, a reset asks nothing more than the reset', async () => {
     const { email } = activeUser();
     const client = exh.client();

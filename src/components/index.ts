@@ -1,6 +1,8 @@
 export { LoginForm, type LoginFormProps } from './sign-in/LoginForm.js';
 export { MfaMethodPicker, type MfaMethodPickerProps } from './sign-in/MfaMethodPicker.js';
 export { defaultLoginFormLabels, defaultMfaLabels, type LoginFormLabels, type MfaLabels } from './labels.js';
+export { SignOutButton, type SignOutButtonProps } from './sign-in/SignOutButton.js';
+export { defaultSignOutButtonLabels, type SignOutButtonLabels } from './labels.js';
 export { PasswordChecklist, type PasswordChecklistProps } from './account/PasswordChecklist.js';
 export { defaultPasswordChecklistLabels, type PasswordChecklistLabels } from './labels.js';
 export { SignUpForm, FALLBACK_VALUES, type SignUpFormProps, type SignUpField, type SignUpFieldOptions } from './account/SignUpForm.js';

@@ -491,3 +491,15 @@ export const defaultAuthFlowLabels: AuthFlowLabels = {
   backToSignIn: 'Back to sign in',
   haveAccount: 'Already have an account? Sign in',
 };
+
+export interface SignOutButtonLabels {
+  /** The button's text (its children, when given, replace it). */
+  signOut: string;
+  /** Its text while the token is revoked. */
+  signingOut: string;
+}
+
+export const defaultSignOutButtonLabels: SignOutButtonLabels = {
+  signOut: 'Sign out',
+  signingOut: 'Signing out…',
+};

@@ -8,6 +8,7 @@ import type {
   MfaLabels,
   PasswordChecklistLabels,
   ResetPasswordLabels,
+  SignOutButtonLabels,
   SignUpFormLabels,
 } from './labels.js';
 import type { AccountSecurityLabels, ActiveSessionsLabels } from './security/labels.js';
@@ -34,6 +35,7 @@ export interface Locale {
   mfaSettings: MfaSettingsLabels;
   activeSessions: ActiveSessionsLabels;
   accountSecurity: AccountSecurityLabels;
+  signOutButton: SignOutButtonLabels;
 }
 
 /** What a provider takes: any set may be left out or partial (English fills the gaps), e.g. an app's own language. */

@@ -189,15 +189,17 @@ function createAccountApi(client: ExhClient): AccountApi {
       const session = client.getSession();
       if (!session) return;
       try {
-        await client.http.get('users/v1/me', { context: { signAs: session } });
+        // Without the client's own 108 handling (ky drops a hook list set to undefined), which would end the session
+        // as revoked: it ends here, once, saying why.
+        await client.http.get('users/v1/me', { context: { signAs: session }, hooks: { afterResponse: undefined } });
       } catch (error) {
-        // The 108 ended the session already, as any revoked token; unless a new one came meanwhile, say why.
-        if (error instanceof OAuthTokenError && !client.getSession()) {
+        // Unless another session came meanwhile.
+        if (error instanceof OAuthTokenError && client.getSession()?.tokenId === session.tokenId) {
           const reason = new SessionEndedByPasswordResetError('The password was reset: sign in with the new password', {
             code: 108,
             status: error.status,
           });
-          await client.logout({ reason }); // no session is left: nothing to revoke
+          await client.logout({ revoke: false, reason }); // the service revoked it already
         }
       }
     },

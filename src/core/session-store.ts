@@ -8,6 +8,8 @@ export const loadingState: AuthState = Object.freeze({ status: 'loading', sessio
 /** This tab's own sign-in without a form (SSO token): unlike the first read's 'loading', news from storage keeps it. */
 const signingIn: AuthState = Object.freeze({ ...loadingState });
 const signedOut: AuthState = Object.freeze({ status: 'unauthenticated', session: null, mfa: null, error: null });
+/** Signed out because another tab's storage says so: what the provider's `onSignedOut` tells apart from this tab's own. */
+export const signedOutElsewhere: AuthState = Object.freeze({ ...signedOut });
 
 // The state is public (useAuth hands it to every component): its session has no secret.
 const signedIn = (session: Session): AuthState => ({ status: 'authenticated', session: withoutSecret(session), mfa: null, error: null });
@@ -38,7 +40,7 @@ function parseSession(raw: string | null): Session | null {
 }
 
 /** A listener that throws is the app's bug: reported, without failing the change or skipping the other listeners. */
-function report(error: unknown): void {
+export function report(error: unknown): void {
   (globalThis.reportError ?? console.error)(error);
 }
 
@@ -147,7 +149,7 @@ export function createSessionStore(
     }
     // Signed out elsewhere. This tab's own MFA step or SSO sign-in holds no session either, so the
     // check above already keeps them: only a session (or the first 'loading') gets here.
-    else set(signedOut);
+    else set(signedOutElsewhere);
   }
 
   /** First read: synchronous storage answers at once; asynchronous storage leaves 'loading' when it answers. */

@@ -390,4 +390,8 @@ export const de: Locale = {
     heading: 'Sicherheit',
     password,
   },
+  signOutButton: {
+    signOut: 'Abmelden',
+    signingOut: 'Wird abgemeldet …',
+  },
 };

@@ -392,4 +392,8 @@ export const es: Locale = {
     heading: 'Seguridad',
     password,
   },
+  signOutButton: {
+    signOut: 'Cerrar sesión',
+    signingOut: 'Cerrando sesión…',
+  },
 };

@@ -394,4 +394,8 @@ export const fr: Locale = {
     heading: 'Sécurité',
     password,
   },
+  signOutButton: {
+    signOut: 'Se déconnecter',
+    signingOut: 'Déconnexion…',
+  },
 };

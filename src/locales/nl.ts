@@ -385,4 +385,8 @@ export const nl: Locale = {
     heading: 'Beveiliging',
     password,
   },
+  signOutButton: {
+    signOut: 'Afmelden',
+    signingOut: 'Bezig met afmelden…',
+  },
 };

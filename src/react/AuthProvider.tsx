@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createExhClient, type ExhClient, type SessionInfo, type StorageOption } from '../core/index.js';
+import { createExhClient, OAuthTokenError, type AuthState, type ExhClient, type ExhError, type SessionInfo, type StorageOption } from '../core/index.js';
+import { loadingState, report, signedOutElsewhere } from '../core/session-store.js';
 import { decodeFormComponent } from '../core/signer.js';
 import { ExhContext } from './context.js';
 import { scopeOf } from './queryKeys.js';
@@ -34,7 +35,37 @@ export interface AuthProviderProps {
   onSsoTokenIgnored?: (ssoToken: string) => void;
   /** Called when the session changes after mount: sign-in, sign-out, revoked, another tab. */
   onSessionChange?: (session: SessionInfo | null) => void;
+  /**
+   * A session began after mount: this tab signed in (password, MFA, SSO token) or another tab did. A session
+   * restored from storage at load is no sign-in: `useAuth()` has it.
+   */
+  onSignedIn?: (session: SessionInfo) => void;
+  /** The session ended (before `onSignedIn` when another replaced it), saying why: see `SignOutReason`. */
+  onSignedOut?: (reason: SignOutReason) => void;
+  /**
+   * A session or a sign-in ended on its own, with the error `useAuth().error` now holds: a refused token (108,
+   * `OAuthTokenError`), a password reset (`SessionEndedByPasswordResetError`), a failed SSO token exchange, an
+   * expired or refused MFA step (131). A form's own errors (a wrong password…) are its mutation's, not this.
+   */
+  onError?: (error: ExhError) => void;
   children?: ReactNode;
+}
+
+/**
+ * Why a session ended. `'logout'`: this tab signed out (`logout()`, `useLogout`, `SignOutButton`, or revoking its own
+ * token). `'revoked'`: the service refused the token (108), e.g. revoked from another device. `'password-reset'`: this
+ * tab reset the signed-in user's password. `'other-tab'`: another tab signed out, or signed in as someone else (also
+ * said when this tab signs in over a session without signing out first, which the drop-ins never do). `'expired'`:
+ * never sent by ExH today (its OAuth1 tokens do not expire; a dead token is a 108, so `'revoked'`).
+ */
+export type SignOutReason = 'logout' | 'revoked' | 'expired' | 'password-reset' | 'other-tab';
+
+function signOutReason(state: AuthState): SignOutReason {
+  const { error } = state;
+  if (state === signedOutElsewhere || state.session) return 'other-tab';
+  // A 108's class, or its one subclass (SessionEndedByPasswordResetError, not imported: it is not in every bundle).
+  if (error instanceof OAuthTokenError) return error.constructor === OAuthTokenError ? 'revoked' : 'password-reset';
+  return 'logout';
 }
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -87,18 +118,35 @@ export function AuthProvider(props: AuthProviderProps) {
   // No data of a previous session survives a sign-out, a revoked token or another user's sign-in: not its
   // queries, nor its settled mutations (a generated SSO token is a sign-in credential).
   useEffect(() => {
-    let tokenId = client.getState().session?.tokenId;
-    return client.subscribe(() => {
-      const { session } = client.getState();
-      if (session?.tokenId === tokenId) return;
-      tokenId = session?.tokenId;
-      queryClient.removeQueries({ queryKey: scopeOf(client) });
-      const mutations = queryClient.getMutationCache();
-      // A pending one is the change's own cause (login, logout); its result holds no secret.
-      for (const mutation of mutations.findAll({ mutationKey: scopeOf(client) })) {
-        if (mutation.state.status !== 'pending') mutations.remove(mutation);
+    let last = client.getState();
+    // Each of the app's callbacks on its own: one that throws is reported, and the others still run.
+    const emit = <Name extends 'onSessionChange' | 'onSignedIn' | 'onSignedOut' | 'onError'>(
+      name: Name,
+      value: Parameters<NonNullable<AuthProviderProps[Name]>>[0],
+    ) => {
+      try {
+        (callbacks.current[name] as ((value: unknown) => void) | undefined)?.(value);
+      } catch (error) {
+        report(error);
       }
-      callbacks.current.onSessionChange?.(session);
+    };
+    return client.subscribe(() => {
+      const previous = last;
+      const state = (last = client.getState());
+      const { session, error } = state;
+      if (session?.tokenId !== previous.session?.tokenId) {
+        queryClient.removeQueries({ queryKey: scopeOf(client) });
+        const mutations = queryClient.getMutationCache();
+        // A pending one is the change's own cause (login, logout); its result holds no secret.
+        for (const mutation of mutations.findAll({ mutationKey: scopeOf(client) })) {
+          if (mutation.state.status !== 'pending') mutations.remove(mutation);
+        }
+        emit('onSessionChange', session);
+        if (previous.session) emit('onSignedOut', signOutReason(state));
+        // Out of the first read of an asynchronous storage: a restored session, not a sign-in.
+        if (session && previous !== loadingState) emit('onSignedIn', session);
+      }
+      if (error && error !== previous.error) emit('onError', error);
     });
   }, [client, queryClient]);
 

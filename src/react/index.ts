@@ -1,5 +1,10 @@
-export { AuthProvider, type AuthProviderProps } from './AuthProvider.js';
-export { RequireAuth, type RequireAuthProps } from './RequireAuth.js';
+export { AuthProvider, type AuthProviderProps, type SignOutReason } from './AuthProvider.js';
+export { RequireAuth, type AuthRequiredOptions, type RequireAuthProps } from './RequireAuth.js';
+export { withAuthRequired } from './withAuthRequired.js';
+export { SignedIn } from './SignedIn.js';
+export { SignedOut } from './SignedOut.js';
+export { AuthLoading } from './AuthLoading.js';
+export { safeReturnTo, saveReturnTo, takeReturnTo } from './returnTo.js';
 export { exhQueryKeys, type ExhKeyScope, type ExhQueryKey } from './queryKeys.js';
 export { useExhQueryKeys, type ExhQueryKeys } from './useExhQueryKeys.js';
 export { useAuth, type AuthView } from './useAuth.js';

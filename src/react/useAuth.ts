@@ -6,6 +6,10 @@ import { useExhContext } from './context.js';
 /** The state (its `session` has no token secret: `client.getSession()` has it all, for another SDK). */
 export interface AuthView extends AuthState {
   userId: string | null;
+  /** `status === 'authenticated'`. */
+  isAuthenticated: boolean;
+  /** `status === 'loading'`: the stored session is being read, or an SSO token exchanged. */
+  isLoading: boolean;
   /** Signs out: revokes the token on the server when it can, always clears the local session. */
   logout: ExhClient['logout'];
   client: ExhClient;
@@ -29,7 +33,14 @@ export function useAuth<T>(select?: (view: AuthView) => T): T | AuthView {
     return (state: AuthState) => {
       // A selector that reads props or local state is a new function when they change: select again.
       if (last?.state === state && last.select === selectRef.current) return last.selected;
-      const view: AuthView = { ...state, userId: state.session?.userId ?? null, logout: client.logout, client };
+      const view: AuthView = {
+        ...state,
+        userId: state.session?.userId ?? null,
+        isAuthenticated: state.status === 'authenticated',
+        isLoading: state.status === 'loading',
+        logout: client.logout,
+        client,
+      };
       const selected = selectRef.current ? selectRef.current(view) : view;
       last = { state, select: selectRef.current, selected: last && Object.is(last.selected, selected) ? last.selected : selected };
       return last.selected;

@@ -16,6 +16,7 @@ import {
   defaultMfaSetupLabels,
   defaultPasswordChecklistLabels,
   defaultResetPasswordLabels,
+  defaultSignOutButtonLabels,
   defaultSignUpFormLabels,
   LocaleProvider,
   LoginForm,
@@ -56,6 +57,7 @@ const english: Locale = {
   mfaSettings: defaultMfaSettingsLabels,
   activeSessions: defaultActiveSessionsLabels,
   accountSecurity: defaultAccountSecurityLabels,
+  signOutButton: defaultSignOutButtonLabels,
 };
 
 const locales = { nl, fr, de, es };
