@@ -21,9 +21,9 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
 
 /**
  * Ours. `from` is the module specifier of the package root ('exh-auth-react', or a path to src/index.ts).
- * `target` is the issue's; `budget` is the ceiling test/bench.test.tsx holds where the target is not met yet:
+ * `target` is the issue's; `budget` is the ceiling test/bench.test.tsx holds where the target is not met yet (or, met, to keep a gain):
  * the figure when the budget was set plus 150 B, because the minifier's names (and so the gzip size) vary by
- * about 100 B with the checkout's path. (a) carries react-hook-form's 13.0 kB and ky's 5.1 kB, (b) ky's 5.1 kB.
+ * about 100 B with the checkout's path. (a) carries ky's 5.1 kB, (b) ky's 5.1 kB.
  * Lower a budget when the figure drops; never raise it to let a change through. Budgets were last set after
  * the correctness work (answer formats, supersession, per-client keys, revoke rollback, listener isolation):
  * +1.3 kB on (a) and +1.0 kB on (b) since the first bench. New features live outside (a) and (b) (the account
@@ -32,17 +32,21 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
  * when ActiveSessions landed (+2.5 kB on (d) and (e): the component, its labels and the relative-time helper), and
  * when the MFA settings landed: +1.0 kB on (c) (mfaApi with its presence token, otpauthUri, hasPermission), +7.7 kB on
  * (d) and +9.9 kB on (e) (ConfirmPresence, MfaSetup, MfaSettings, AccountSecurity, Protect, their hooks and labels,
- * and lean-qr's 2.1 kB in (e)). (a) and (b) did not grow.
+ * and lean-qr's 2.1 kB in (e)). (a) and (b) did not grow. When the sign-in card landed (LoginForm's header, footer and
+ * eye button, the MFA step's heading, account line and method link, their labels), LoginForm dropped react-hook-form
+ * for its own few lines of validation: (a) fell from 28.0 kB to 15.5 kB (target met; its budget now holds the gain),
+ * while (d) grew by 0.6 kB and (e) by 1.3 kB ((e) still carries react-hook-form for the account forms, and its
+ * gzip window no longer finds LoginForm's code next to the library's).
  */
 export function ourEntries(from, coreFrom) {
   const picked = (names) => `export { ${names.join(', ')} } from '${from}';`;
   return [
-    { id: 'a', name: 'exh-auth-react, sign-in path (provider, hooks, LoginForm, MfaMethodPicker)', contents: picked(signInPath()), external: appExternals, target: 25_000, budget: 28_080 },
+    { id: 'a', name: 'exh-auth-react, sign-in path (provider, hooks, LoginForm, MfaMethodPicker)', contents: picked(signInPath()), external: appExternals, target: 25_000, budget: 15_620 },
     { id: 'b', name: 'exh-auth-react, hooks only', contents: picked(hooksOnly), external: appExternals, target: 10_000, budget: 11_600 },
     { id: 'b-own', name: 'exh-auth-react, hooks only, own code alone', contents: picked(hooksOnly), external: ownCodeExternals, budget: 7_030 },
     { id: 'c', name: 'exh-auth-react/core', contents: `export * from '${coreFrom}';`, external: appExternals, budget: 12_150 },
-    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 31_140 },
-    { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 51_310 },
+    { id: 'd', name: 'exh-auth-react, own code alone', contents: `export * from '${from}';`, external: ownCodeExternals, budget: 31_890 },
+    { id: 'e', name: 'exh-auth-react, everything', contents: `export * from '${from}';`, external: appExternals, budget: 52_700 },
     ...[...accountComponents, ...securityComponents].flatMap((component) => {
       // What an app using this one drop-in imports: the provider and the component (its hooks come with it).
       const contents = picked(['AuthProvider', component]);
