@@ -3,9 +3,11 @@
  * colours, `data-exh-theme` nesting both ways, and the system's `prefers-color-scheme` when no theme is set.
  * The LoginForm's Idle story is the page; the theme attributes are set on <html>, <body> and the story's root.
  */
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, shot, storyUrl, waitForStory, type Browser } from './browser';
+import { axeViolations, launch, shot, storyUrl, waitForStory, type Browser } from './browser';
 import { serveStatic } from './static-server';
 
 const IDLE = 'loginform--idle';
@@ -81,4 +83,25 @@ describe('styles.css in Chromium (computed styles)', () => {
     await coloursWith('dark', 'light');
     await shot(page, 'styles-light-inside-dark');
   });
+});
+
+/**
+ * The README's picture of the two themes: the Theme story (the card with its header and footer, the form with
+ * errors, the MFA step) at desktop width, light and dark. Written to test-results/e2e/docs/, and to docs/
+ * (committed) with E2E_UPDATE_DOCS=1.
+ */
+it('takes the README pictures of the light and dark themes (axe on each)', async () => {
+  const dirs = [join('test-results', 'e2e', 'docs'), ...(process.env.E2E_UPDATE_DOCS === '1' ? ['docs'] : [])];
+  for (const dir of dirs) await mkdir(dir, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    const themed = await browser.context.newPage();
+    await themed.setViewportSize({ width: 1280, height: 800 });
+    await themed.goto(storyUrl(base, `theme--${scheme}`));
+    expect(await waitForStory(themed)).toEqual({ status: 'success' });
+    expect(await axeViolations(themed), `axe on the Theme story, ${scheme}`).toEqual([]);
+    // Down to the lowest card, with the frame's own margin below it.
+    const height = await themed.evaluate(() => Math.max(...[...document.querySelectorAll('#storybook-root section')].map((s) => s.getBoundingClientRect().bottom)) + 32);
+    for (const dir of dirs) await themed.screenshot({ path: join(dir, `theme-${scheme}.png`), clip: { x: 0, y: 0, width: 1280, height } });
+    await themed.close();
+  }
 });
