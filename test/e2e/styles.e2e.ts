@@ -105,3 +105,46 @@ it('takes the README pictures of the light and dark themes (axe on each)', async
     await themed.close();
   }
 });
+
+describe('the sign-in card in Chromium, at 360 px and at desktop width', () => {
+  for (const width of [360, 1280]) {
+    it(`${width} px: the eye sits inside a full-width password field, and the MFA step's labels stay on one line`, async () => {
+      const narrow = await browser.context.newPage();
+      await narrow.setViewportSize({ width, height: 800 });
+      await narrow.goto(storyUrl(base, 'loginform--header-and-footer'));
+      expect(await waitForStory(narrow)).toEqual({ status: 'success' });
+      const field = await narrow.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+        const password = document.querySelector<HTMLInputElement>('input[name="password"]')!;
+        const eye = box('.exh-auth__eye');
+        const input = password.getBoundingClientRect();
+        return {
+          sameWidth: Math.abs(input.width - box('input[name="email"]').width) < 0.5,
+          eyeInside: eye.left >= input.left && eye.right <= input.right && eye.top >= input.top && eye.bottom <= input.bottom,
+          // The text stops before the eye: a long password scrolls, never under the button.
+          roomForEye: parseFloat(getComputedStyle(password).paddingRight) >= eye.width,
+          scrollWidth: document.documentElement.scrollWidth,
+        };
+      });
+      expect(field).toEqual({ sameWidth: true, eyeInside: true, roomForEye: true, scrollWidth: width });
+
+      for (const id of ['mfamethodpicker--two-methods', 'mfamethodpicker--switched-to-recovery-code']) {
+        await narrow.goto(storyUrl(base, id));
+        expect(await waitForStory(narrow)).toEqual({ status: 'success' });
+        const lines = await narrow.evaluate(() =>
+          Object.fromEntries(
+            [...document.querySelectorAll('.exh-auth__label, .exh-auth--mfa > .exh-auth__link')].map((element) => {
+              const range = document.createRange();
+              range.selectNodeContents(element);
+              return [element.textContent, range.getClientRects().length];
+            }),
+          ),
+        );
+        expect(Object.values(lines), `${id}: ${JSON.stringify(lines)}`).toEqual([1, 1]);
+        expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+        if (width === 360) await shot(narrow, `${id}-360`);
+      }
+      await narrow.close();
+    });
+  }
+});
