@@ -259,6 +259,18 @@ describe('LoginForm validation', () => {
     expect(service.db.count('POST', TOKENS)).toBe(0);
   });
 
+  it('sends what a password manager filled in without an input event', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    // Set as some autofills do: the value only, no event.
+    emailInput().value = demo.email;
+    passwordInput().value = demo.password;
+    await user.click(submitButton());
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('Enter your email address.')).toBeNull();
+  });
+
   it('trims the email but sends the password exactly as typed', async () => {
     const user = setupUser();
     service.db.addUser({ email: 'spaces@example.com', password: '  pass with spaces  ' });

@@ -143,6 +143,8 @@ export function LoginForm({
     event.preventDefault();
     if (submitting.current || frozen) return;
     submitted.current = true;
+    // Read from the inputs: a password manager may fill them in without an input event.
+    for (const input of Object.values(inputs.current)) if (input) values.current[input.name as FieldName] = input.value;
     const { email, password } = values.current;
     const found = { email: validate('email', email), password: validate('password', password) };
     setErrors(found);
