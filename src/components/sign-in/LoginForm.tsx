@@ -215,9 +215,11 @@ export function LoginForm({
           name={name}
           label={text[name]}
           error={errors[name]}
-          defaultValue={values.current[name]}
           inputRef={(input) => {
-            inputs.current[name] = input;
+            // A new input (first render, back from the MFA step) gets the value kept, as a property: a
+            // `defaultValue` would also write it into the page's HTML (a `value` attribute) on each render.
+            if (input && input !== inputs.current[name]) input.value = values.current[name];
+            if (input) inputs.current[name] = input;
           }}
           onInput={onInput}
           toggle={name === 'password' ? [text.showPassword, text.hidePassword] : undefined}
@@ -269,7 +271,6 @@ interface FieldProps {
   name: FieldName;
   label: string;
   error: string | undefined;
-  defaultValue: string;
   inputRef: (input: HTMLInputElement | null) => void;
   onInput: (name: FieldName, value: string) => void;
   /** The password's show/hide button, named by these labels. */
@@ -277,7 +278,7 @@ interface FieldProps {
 }
 
 /** One labelled input with its error; the password one with its show/hide button inside the field. */
-function Field({ name, label, error, defaultValue, inputRef, onInput, toggle }: FieldProps) {
+function Field({ name, label, error, inputRef, onInput, toggle }: FieldProps) {
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -295,7 +296,6 @@ function Field({ name, label, error, defaultValue, inputRef, onInput, toggle }: 
           autoComplete={toggle ? 'current-password' : 'username'}
           autoCapitalize="none"
           spellCheck={false}
-          defaultValue={defaultValue}
           onChange={(event) => onInput(name, event.currentTarget.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
