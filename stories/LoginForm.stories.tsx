@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { LoginForm } from '../src/components';
 import { freshMock, withAuth } from './support/auth';
 import { frenchLoginLabels, frenchMfaLabels } from './support/labels';
@@ -53,6 +53,43 @@ export const Idle: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('data-state', 'idle');
     await expect(alertOf(canvas)).toBeEmptyDOMElement();
+  },
+};
+
+/** An app's own logo for the header: an image with its text alternative. */
+const logo = (
+  <svg role="img" aria-label="Acme Clinic" viewBox="0 0 48 48" width="48" height="48">
+    <rect width="48" height="48" rx="12" fill="#0b5cad" />
+    <path d="M14 34 24 12l10 22M18 26h12" fill="none" stroke="#fff" strokeWidth="4" strokeLinejoin="round" />
+  </svg>
+);
+
+/**
+ * The card with its optional header (logo, title, "to continue to {appName}") and footer ("Forgot password?",
+ * "Create an account", and the app's own content). The eye in the password field shows the password.
+ */
+export const HeaderAndFooter: Story = {
+  name: 'Header and footer',
+  args: {
+    logo,
+    title: true,
+    appName: 'Acme Clinic',
+    onForgotPassword: fn(),
+    onCreateAccount: fn(),
+    footer: <a href="#help">Help</a>,
+  },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const heading = canvas.getByRole('heading', { name: 'Sign in', level: 2 });
+    await expect(canvas.getByRole('form', { name: 'Sign in' })).toHaveAttribute('aria-labelledby', heading.id);
+    await expect(canvas.getByText('to continue to Acme Clinic')).toBeVisible();
+    await userEvent.type(canvas.getByLabelText('Password'), 'a rather long passphrase, typed in full');
+    await userEvent.click(canvas.getByRole('button', { name: 'Show password', pressed: false }));
+    await expect(canvas.getByLabelText('Password')).toHaveAttribute('type', 'text');
+    await expect(canvas.getByRole('button', { name: 'Hide password', pressed: true })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Forgot password?' }));
+    await expect(args.onForgotPassword).toHaveBeenCalledTimes(1);
+    await expect(canvas.getByRole('link', { name: 'Help' })).toBeVisible();
   },
 };
 
@@ -171,9 +208,12 @@ export const ToMfaStep: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await signIn(canvas, mfaUser.email, mfaUser.password);
-    const code = await canvas.findByLabelText('6-digit code from your authenticator app');
+    const code = await canvas.findByLabelText('Authenticator app code');
     await waitFor(() => expect(code).toHaveFocus());
     await expect(canvas.getByTestId('auth-status')).toHaveTextContent(/^mfaRequired$/);
+    // The step names itself and the account typed on the password step.
+    await expect(canvas.getByRole('heading', { name: 'Two-step verification' })).toBeVisible();
+    await expect(canvas.getByText(`Signing in as ${mfaUser.email}`)).toBeVisible();
   },
 };
 
@@ -183,7 +223,7 @@ export const ExpiredChallenge: Story = {
     const canvas = within(canvasElement);
     await signIn(canvas, mfaUser.email, mfaUser.password);
     storyMock.db.failNext(1, cannedErrors.invalidMfaToken, { method: 'POST', path: MFA_PATH });
-    await userEvent.type(await canvas.findByLabelText('6-digit code from your authenticator app'), '123456');
+    await userEvent.type(await canvas.findByLabelText('Authenticator app code'), '123456');
     await waitFor(() => expect(alertOf(canvas)).toHaveTextContent('Your verification expired — sign in again.'));
     await expect(canvas.getByLabelText('Email')).toHaveValue(mfaUser.email);
     await expect(canvas.getByLabelText('Password')).toHaveValue('');

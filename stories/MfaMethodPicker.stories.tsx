@@ -4,7 +4,7 @@ import { MfaMethodPicker } from '../src/components';
 import { totp } from '../src/msw';
 import { freshMock, withAuth } from './support/auth';
 import { frenchMfaLabels } from './support/labels';
-import { appOnlyUser, cannedErrors, clientAtMfaStep, MFA_PATH, mfaUser, storyMock } from './support/storyMock';
+import { appOnlyUser, cannedErrors, clientAtMfaStep, MFA_PATH, mfaUser, storyMock, TOKENS_PATH } from './support/storyMock';
 
 /**
  * The MFA step on its own, as a custom sign-in page would use it: each story starts on a clean mock
@@ -21,7 +21,7 @@ type Story = StoryObj<typeof meta>;
 
 type Canvas = ReturnType<typeof within>;
 
-const TOTP_LABEL = '6-digit code from your authenticator app';
+const TOTP_LABEL = 'Authenticator app code';
 const codeInput = (canvas: Canvas) => canvas.findByLabelText(TOTP_LABEL);
 const alertOf = (canvas: Canvas) => canvas.getByRole('alert');
 const sessionStatus = (canvas: Canvas) => canvas.getByTestId('auth-status');
@@ -33,16 +33,32 @@ async function wrongTotpCode(secret: string): Promise<string> {
   return ['000000', '111111', '222222', '333333'].find((code) => !valid.includes(code))!;
 }
 
-/** mfa@example.com has two methods: the authenticator app (chosen) and recovery codes. */
+/**
+ * mfa@example.com has two methods: the authenticator app (chosen) and recovery codes, a link away.
+ * The account is the `email` prop (LoginForm passes the one typed).
+ */
 export const TwoMethods: Story = {
   name: 'Two methods',
+  args: { email: mfaUser.email },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const group = await canvas.findByRole('group', { name: 'Verify with' });
-    const radios = within(group).getAllByRole('radio');
-    await expect(radios).toHaveLength(2);
-    await expect(within(group).getByRole('radio', { name: 'Authenticator app' })).toBeChecked();
+    await expect(await canvas.findByRole('heading', { name: 'Two-step verification' })).toBeVisible();
+    await expect(canvas.getByText(`Signing in as ${mfaUser.email}`)).toBeVisible();
     await waitFor(() => expect(canvas.getByLabelText(TOTP_LABEL)).toHaveFocus());
+    await expect(canvas.queryByRole('radio')).toBeNull();
+    await expect(canvas.getByRole('button', { name: 'Use a recovery code instead' })).toBeVisible();
+  },
+};
+
+/** Switched with the link: the field now takes a recovery code, and the link leads back. */
+export const SwitchedToRecoveryCode: Story = {
+  name: 'Switched to a recovery code',
+  args: { email: mfaUser.email },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Use a recovery code instead' }));
+    await expect(canvas.getByLabelText('Recovery code')).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Use your authenticator app instead' })).toBeVisible();
   },
 };
 
@@ -55,6 +71,49 @@ export const OneMethod: Story = {
     await expect(await codeInput(canvas)).toBeVisible();
     await expect(canvas.queryByRole('group')).toBeNull();
     await expect(canvas.queryByRole('radio')).toBeNull();
+  },
+};
+
+/**
+ * Three methods (a challenge canned here: the mock's users have two): a choice of methods, not a link.
+ * A text message is a method type this package does not know: its code field is a plain "Verification code".
+ */
+export const ThreeMethods: Story = {
+  name: 'Three methods',
+  loaders: [
+    async () => {
+      storyMock.db.failNext(
+        1,
+        {
+          status: 403,
+          body: {
+            code: 129,
+            name: 'MFA_REQUIRED_EXCEPTION',
+            message: 'MFA is required for this user',
+            mfa: {
+              token: 'canned-challenge',
+              tokenExpiresIn: 900_000,
+              attempts: 0,
+              methods: [
+                { id: 'totp', type: 'totp', name: 'Authenticator app', tags: ['selected'] },
+                { id: 'rc', type: 'recoveryCodes', name: 'Recovery codes', tags: [] },
+                { id: 'sms', type: 'sms', name: 'Text message', tags: [] },
+              ],
+            },
+          },
+        },
+        { method: 'POST', path: TOKENS_PATH },
+      );
+      return { client: await clientAtMfaStep(mfaUser) };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Verify with' });
+    await expect(within(group).getAllByRole('radio')).toHaveLength(3);
+    await userEvent.click(within(group).getByRole('radio', { name: 'Text message' }));
+    await expect(canvas.getByLabelText('Verification code')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: /instead/ })).toBeNull();
   },
 };
 
@@ -74,7 +133,7 @@ export const VerifiedWithRecoveryCode: Story = {
   name: 'Verified with a recovery code',
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('radio', { name: 'Recovery codes' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Use a recovery code instead' }));
     await userEvent.type(canvas.getByLabelText('Recovery code'), mfaUser.mfa!.recoveryCodes[0]!);
     await userEvent.click(canvas.getByRole('button', { name: 'Verify' }));
     await waitFor(() => expect(sessionStatus(canvas)).toHaveTextContent(/^authenticated$/));
@@ -140,7 +199,7 @@ export const Relabelled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('form', { name: 'Vérification en deux étapes' })).toBeVisible();
-    await expect(canvas.getByRole('group', { name: 'Vérifier avec' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Utiliser plutôt un code de récupération' })).toBeVisible();
     await expect(canvas.getByText(/Temps restant pour cette étape/)).toBeVisible();
   },
 };

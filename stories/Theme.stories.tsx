@@ -13,13 +13,25 @@ interface ThemeLoaded {
   mfa: ExhClient;
 }
 
-/** The stylesheet (exh-auth-react/styles.css) in one colour scheme: the form at rest, with errors, and the MFA step. */
+/** An app's logo for the card's header. */
+const logo = (
+  <svg role="img" aria-label="Acme Clinic" viewBox="0 0 48 48" width="48" height="48">
+    <rect width="48" height="48" rx="12" fill="#0b5cad" />
+    <path d="M14 34 24 12l10 22M18 26h12" fill="none" stroke="#fff" strokeWidth="4" strokeLinejoin="round" />
+  </svg>
+);
+const noop = () => {};
+
+/**
+ * The stylesheet (exh-auth-react/styles.css) in one colour scheme: the card at rest (header and footer), the
+ * form with errors, and the MFA step.
+ */
 function ThemeSheet({ idle, invalid, mfa }: ThemeLoaded) {
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: '2rem', alignItems: 'flex-start', fontFamily: 'system-ui, sans-serif' }}>
       <section aria-label="At rest" style={{ flex: '1 1 20rem', maxWidth: '24rem' }}>
         <AuthProvider client={idle}>
-          <LoginForm />
+          <LoginForm logo={logo} appName="Acme Clinic" onForgotPassword={noop} onCreateAccount={noop} />
         </AuthProvider>
       </section>
       <section aria-label="With errors" style={{ flex: '1 1 20rem', maxWidth: '24rem' }}>
@@ -29,7 +41,7 @@ function ThemeSheet({ idle, invalid, mfa }: ThemeLoaded) {
       </section>
       <section aria-label="MFA step" style={{ flex: '1 1 20rem', maxWidth: '24rem' }}>
         <AuthProvider client={mfa}>
-          <MfaMethodPicker />
+          <MfaMethodPicker email={mfaUser.email} />
         </AuthProvider>
       </section>
     </div>

@@ -84,6 +84,7 @@ describe('the story list', () => {
     expect(names(appStories)).toEqual(['FullApp']);
     expect(names(loginFormStories)).toEqual([
       'Idle',
+      'HeaderAndFooter',
       'ValidationErrors',
       'Pending',
       'WrongCredentials',
@@ -99,7 +100,9 @@ describe('the story list', () => {
     ]);
     expect(names(mfaStories)).toEqual([
       'TwoMethods',
+      'SwitchedToRecoveryCode',
       'OneMethod',
+      'ThreeMethods',
       'VerifiedWithCode',
       'VerifiedWithRecoveryCode',
       'IncompleteCode',

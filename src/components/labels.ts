@@ -1,12 +1,16 @@
 /** Every string the components show or announce, so an app can translate all of them. */
 
 export interface LoginFormLabels {
-  /** Accessible name of the sign-in form. */
+  /** Accessible name of the sign-in form; also the header's title when the app shows the header without its own. */
   formName: string;
+  /** Under the header's title, with the `appName` prop. */
+  subtitle: (appName: string) => string;
   email: string;
   password: string;
-  /** The show/hide toggle's name; its pressed state says whether the password is shown. */
+  /** The eye button's name while the password is hidden (aria-pressed false). */
   showPassword: string;
+  /** Its name while the password is shown (aria-pressed true). */
+  hidePassword: string;
   submit: string;
   submitting: string;
   emailRequired: string;
@@ -32,17 +36,25 @@ export interface LoginFormLabels {
   mfaExpired: string;
   /** Signed out because the session's token was revoked elsewhere (108 on a signed-in request). */
   signedOutElsewhere: string;
-  /** The button shown with `onForgotPassword`. */
+  /** The footer's button shown with `onForgotPassword`. */
   forgotPassword: string;
-  /** The button shown with `onCreateAccount`. */
+  /** The footer's button shown with `onCreateAccount`. */
   createAccount: string;
 }
 
 export interface MfaLabels {
-  /** Accessible name of the verification form. */
+  /** The step's heading, which names the form. */
   formName: string;
-  /** Legend of the method choice, shown when there are several methods. */
+  /** Under the heading: the account the step is for (the email typed on the password step). */
+  account: (email: string) => string;
+  /** Legend of the method choice, shown when there are three methods or more. */
   chooseMethod: string;
+  /** With exactly two methods, the link-style button to the other one, by its type. */
+  useTotp: string;
+  useRecoveryCode: string;
+  /** …and for a method type this package does not know, with the method's name. */
+  useMethod: (name: string) => string;
+  /** Label of the code field; kept short, it stays on one line at 360 px. */
   totpCode: string;
   recoveryCode: string;
   /** Label of the code field for a method type this package does not know. */
@@ -76,9 +88,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export const defaultLoginFormLabels: LoginFormLabels = {
   formName: 'Sign in',
+  subtitle: (appName) => `to continue to ${appName}`,
   email: 'Email',
   password: 'Password',
   showPassword: 'Show password',
+  hidePassword: 'Hide password',
   submit: 'Sign in',
   submitting: 'Signing in…',
   emailRequired: 'Enter your email address.',
@@ -100,8 +114,12 @@ export const defaultLoginFormLabels: LoginFormLabels = {
 
 export const defaultMfaLabels: MfaLabels = {
   formName: 'Two-step verification',
+  account: (email) => `Signing in as ${email}`,
   chooseMethod: 'Verify with',
-  totpCode: '6-digit code from your authenticator app',
+  useTotp: 'Use your authenticator app instead',
+  useRecoveryCode: 'Use a recovery code instead',
+  useMethod: (name) => `Use ${name} instead`,
+  totpCode: 'Authenticator app code',
   recoveryCode: 'Recovery code',
   otherCode: 'Verification code',
   submit: 'Verify',

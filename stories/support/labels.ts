@@ -7,9 +7,11 @@ const secondes = (n: number) => `${n} seconde${n > 1 ? 's' : ''}`;
 /** Every string of LoginForm in French: what an app passes as `labels`. */
 export const frenchLoginLabels: LoginFormLabels = {
   formName: 'Connexion',
+  subtitle: (appName) => `pour continuer vers ${appName}`,
   email: 'Adresse e-mail',
   password: 'Mot de passe',
   showPassword: 'Afficher le mot de passe',
+  hidePassword: 'Masquer le mot de passe',
   submit: 'Se connecter',
   submitting: 'Connexion…',
   emailRequired: 'Saisissez votre adresse e-mail.',
@@ -32,8 +34,12 @@ export const frenchLoginLabels: LoginFormLabels = {
 /** Every string of the MFA step in French: what an app passes as `mfaLabels` (LoginForm) or `labels` (MfaMethodPicker). */
 export const frenchMfaLabels: MfaLabels = {
   formName: 'Vérification en deux étapes',
+  account: (email) => `Connexion en tant que ${email}`,
   chooseMethod: 'Vérifier avec',
-  totpCode: 'Code à 6 chiffres de votre application d’authentification',
+  useTotp: 'Utiliser plutôt l’application d’authentification',
+  useRecoveryCode: 'Utiliser plutôt un code de récupération',
+  useMethod: (name) => `Utiliser plutôt ${name}`,
+  totpCode: 'Code de l’application d’authentification',
   recoveryCode: 'Code de récupération',
   otherCode: 'Code de vérification',
   submit: 'Vérifier',

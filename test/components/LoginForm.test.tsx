@@ -61,22 +61,23 @@ describe('LoginForm markup', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('shows and hides the password with a toggle button', async () => {
+  it('shows and hides the password with an eye button inside the field, its name and pressed state following', async () => {
     const user = setupUser();
     const { container } = renderWithAuth(<LoginForm />);
-    const toggle = screen.getByRole('button', { name: 'Show password' });
+    const toggle = screen.getByRole('button', { name: 'Show password', pressed: false });
     expect(toggle.getAttribute('type')).toBe('button');
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    // Inside the field, next to the input: the stylesheet puts it at the input's right end.
+    expect(toggle.parentElement).toBe(passwordInput().parentElement);
     await user.type(passwordInput(), 'secret');
     await user.click(toggle);
-    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Hide password', pressed: true })).toBe(toggle);
     expect(passwordInput().type).toBe('text');
     expect(passwordInput().value).toBe('secret');
     await expectNoAxeViolations(container);
     // Keyboard: Space on the focused toggle.
     toggle.focus();
     await user.keyboard(' ');
-    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Show password', pressed: false })).toBe(toggle);
     expect(passwordInput().type).toBe('password');
     expect(service.db.count('POST')).toBe(0);
   });
@@ -97,6 +98,55 @@ describe('LoginForm markup', () => {
     expect(document.activeElement).toBe(submitButton());
     await user.keyboard('{Enter}');
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('LoginForm header', () => {
+  it('has none by default: the form is named by its label', () => {
+    renderWithAuth(<LoginForm />);
+    expect(screen.queryByRole('heading')).toBeNull();
+    expect(screen.getByRole('form', { name: 'Sign in' }).getAttribute('aria-labelledby')).toBeNull();
+  });
+
+  it('shows the logo, the title "Sign in" and "to continue to {appName}", the title naming the form', async () => {
+    const { container } = renderWithAuth(
+      <LoginForm logo={<img src="data:," alt="Acme Clinic" />} appName="Acme Clinic" headingLevel={1} />,
+    );
+    const heading = screen.getByRole('heading', { name: 'Sign in', level: 1 });
+    const form = screen.getByRole('form', { name: 'Sign in' });
+    expect(form.getAttribute('aria-labelledby')).toBe(heading.id);
+    expect(form.getAttribute('aria-label')).toBeNull();
+    const header = heading.parentElement!;
+    expect(header.firstElementChild).toBe(screen.getByRole('img', { name: 'Acme Clinic' }));
+    expect(header.lastElementChild!.textContent).toBe('to continue to Acme Clinic');
+    // Before the fields.
+    expect(header.compareDocumentPosition(emailInput()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('takes the app\'s own title and subtitle, and relabelled words', () => {
+    const { unmount } = renderWithAuth(<LoginForm title="Welcome back" subtitle={<>Use your <b>clinic</b> account</>} />);
+    expect(screen.getByRole('form', { name: 'Welcome back' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Welcome back', level: 2 })).toBeTruthy();
+    expect(screen.getByText('clinic').parentElement!.textContent).toBe('Use your clinic account');
+    unmount();
+    renderWithAuth(<LoginForm title appName="Acme" labels={{ formName: 'Log in', subtitle: (app) => `for ${app}` }} />);
+    expect(screen.getByRole('form', { name: 'Log in' })).toBeTruthy();
+    expect(screen.getByText('for Acme')).toBeTruthy();
+  });
+});
+
+describe('LoginForm footer', () => {
+  it('holds the two buttons and the app\'s own content, after the submit button', () => {
+    renderWithAuth(<LoginForm onForgotPassword={() => {}} onCreateAccount={() => {}} footer={<a href="/help">Help</a>} />);
+    const footer = screen.getByRole('link', { name: 'Help' }).parentElement!;
+    expect([...footer.children].map((child) => child.textContent)).toEqual(['Forgot password?', 'Create an account', 'Help']);
+    expect(submitButton().nextElementSibling).toBe(footer);
+  });
+
+  it('is not there without content', () => {
+    const { container } = renderWithAuth(<LoginForm />);
+    expect(container.querySelector('form')!.lastElementChild).toBe(submitButton());
   });
 });
 
@@ -181,6 +231,44 @@ describe('LoginForm validation', () => {
     expect(emailInput().getAttribute('aria-describedby')).toBeNull();
     expect(screen.queryByText(/Enter an email address/)).toBeNull();
     expect(service.db.count('POST', TOKENS)).toBe(0);
+  });
+
+  it('after the first submit, checks a field again as it is typed, re-rendering only when its message changes', async () => {
+    const user = setupUser();
+    let commits = 0;
+    renderWithAuth(
+      <Profiler id="login" onRender={() => commits++}>
+        <LoginForm />
+      </Profiler>,
+    );
+    await user.type(emailInput(), 'name@example');
+    await user.click(submitButton());
+    expect(await screen.findByText('Enter an email address like name@example.com.')).toBeTruthy();
+    await user.type(emailInput(), '.com');
+    expect(screen.queryByText(/Enter an email address/)).toBeNull();
+    expect(emailInput().getAttribute('aria-invalid')).toBeNull();
+    // The password's message stays until the password is typed.
+    expect(screen.getByText('Enter your password.')).toBeTruthy();
+    const afterFix = commits;
+    await user.type(emailInput(), 'x');
+    expect(commits).toBe(afterFix);
+    await user.type(passwordInput(), 'p');
+    expect(screen.queryByText('Enter your password.')).toBeNull();
+    await user.clear(passwordInput());
+    expect(screen.getByText('Enter your password.')).toBeTruthy();
+    expect(service.db.count('POST', TOKENS)).toBe(0);
+  });
+
+  it('sends what a password manager filled in without an input event', async () => {
+    const user = setupUser();
+    const onSuccess = vi.fn();
+    renderWithAuth(<LoginForm onSuccess={onSuccess} />);
+    // Set as some autofills do: the value only, no event.
+    emailInput().value = demo.email;
+    passwordInput().value = demo.password;
+    await user.click(submitButton());
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('Enter your email address.')).toBeNull();
   });
 
   it('trims the email but sends the password exactly as typed', async () => {
@@ -421,11 +509,20 @@ describe('LoginForm MFA step', () => {
     await signIn(user, mfaUser.email, mfaUser.password);
     const form = await screen.findByRole('form', { name: 'Two-step verification' });
     expect(form.className).toContain('exh-auth');
-    expect(document.activeElement).toBe(screen.getByLabelText('6-digit code from your authenticator app'));
+    expect(document.activeElement).toBe(screen.getByLabelText('Authenticator app code'));
     expect(onMfaRequired).toHaveBeenCalledTimes(1);
     expect(onMfaRequired.mock.calls[0]![0]).toMatchObject({ methods: [{ type: 'totp' }, { type: 'recoveryCodes' }] });
     expect(screen.queryByLabelText('Password')).toBeNull();
     await expectNoAxeViolations(container);
+  });
+
+  it('says the account the step is for (the email as typed, trimmed), at the heading level of the header', async () => {
+    const user = setupUser();
+    renderWithAuth(<LoginForm title headingLevel={3} />);
+    await signIn(user, `  ${mfaUser.email} `, mfaUser.password);
+    const heading = await screen.findByRole('heading', { name: 'Two-step verification', level: 3 });
+    expect(screen.getByRole('form', { name: 'Two-step verification' }).getAttribute('aria-labelledby')).toBe(heading.id);
+    expect(screen.getByText(`Signing in as ${mfaUser.email}`)).toBeTruthy();
   });
 
   it('signs in with the code and calls onSuccess', async () => {

@@ -69,23 +69,28 @@ function holdMfaGrant() {
   return release;
 }
 
-describe('MfaMethodPicker choice', () => {
+const useRecoveryCode = () => screen.getByRole('button', { name: 'Use a recovery code instead' });
+const threeMethods: MfaMethod[] = [
+  { id: 'totp', type: 'totp', name: 'Authenticator app', tags: [] },
+  { id: 'rc', type: 'recoveryCodes', name: 'Recovery codes', tags: [] },
+  { id: 'sms', type: 'sms', name: 'Text message', tags: [] },
+];
+
+describe('MfaMethodPicker step', () => {
   it('renders nothing without a pending challenge', () => {
     const { container } = renderWithAuth(<MfaMethodPicker />);
     expect(container.innerHTML).toBe('');
   });
 
-  it('offers several methods as a radio group, the one tagged `selected` preselected', async () => {
-    const { container } = await renderPicker({ className: 'app-mfa' });
+  it('is named by its heading, says which account it is for, and takes one code', async () => {
+    const { container } = await renderPicker({ className: 'app-mfa', email: mfaUser.email });
     expect(pickerForm().className).toBe('exh-auth exh-auth--mfa app-mfa');
-    const group = screen.getByRole('group', { name: 'Verify with' });
-    expect(group.tagName).toBe('FIELDSET');
-    const totpRadio = screen.getByRole<HTMLInputElement>('radio', { name: 'Authenticator app' });
-    const recoveryRadio = screen.getByRole<HTMLInputElement>('radio', { name: 'Recovery codes' });
-    expect(totpRadio.checked).toBe(true);
-    expect(recoveryRadio.checked).toBe(false);
+    const heading = screen.getByRole('heading', { name: 'Two-step verification', level: 2 });
+    expect(pickerForm().getAttribute('aria-labelledby')).toBe(heading.id);
+    expect(screen.getByText(`Signing in as ${mfaUser.email}`)).toBeTruthy();
 
-    const input = screen.getByLabelText<HTMLInputElement>('6-digit code from your authenticator app');
+    const input = screen.getByLabelText<HTMLInputElement>('Authenticator app code');
+    expect(screen.getAllByRole('textbox')).toEqual([input]);
     expect(input.inputMode).toBe('numeric');
     expect(input.autocomplete).toBe('one-time-code');
     expect(input.type).toBe('text');
@@ -96,12 +101,64 @@ describe('MfaMethodPicker choice', () => {
     await expectNoAxeViolations(container);
   });
 
+  it('takes the heading level it is given, and says no account when it is not told one', async () => {
+    await renderPicker({ headingLevel: 3 });
+    expect(screen.getByRole('heading', { name: 'Two-step verification', level: 3 })).toBeTruthy();
+    expect(screen.queryByText(/Signing in as/)).toBeNull();
+  });
+});
+
+describe('MfaMethodPicker methods', () => {
+  it('two methods: a link-style button switches to the other one, and back, focus in the code input', async () => {
+    const user = setupUser();
+    const { container } = await renderPicker();
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(screen.queryByRole('radio')).toBeNull();
+    const link = useRecoveryCode();
+    expect(link.getAttribute('type')).toBe('button');
+    expect(link.className).toBe('exh-auth__link');
+
+    await user.click(link);
+    const input = screen.getByLabelText<HTMLInputElement>('Recovery code');
+    expect(input.inputMode).toBe('');
+    expect(input.autocomplete).toBe('off');
+    expect(document.activeElement).toBe(input);
+    expect(screen.queryByRole('button', { name: 'Use a recovery code instead' })).toBeNull();
+    await expectNoAxeViolations(container);
+
+    // Keyboard: Enter on the link brings the authenticator app back.
+    screen.getByRole('button', { name: 'Use your authenticator app instead' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByLabelText('Authenticator app code'));
+    expect(useRecoveryCode()).toBeTruthy();
+    expect(service.db.count('POST', MFA)).toBe(0);
+  });
+
+  it('names a method of a type it does not know by its own name', async () => {
+    challengeWith([threeMethods[0]!, threeMethods[2]!]);
+    await renderPicker();
+    expect(screen.getByRole('button', { name: 'Use Text message instead' })).toBeTruthy();
+  });
+
   it('shows no choice for a single method', async () => {
     challengeWith([{ id: 'only-totp', type: 'totp', name: 'Authenticator app', tags: [] }]);
     const { container } = await renderPicker();
     expect(screen.queryByRole('group')).toBeNull();
     expect(screen.queryByRole('radio')).toBeNull();
-    expect(screen.getByLabelText('6-digit code from your authenticator app')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /instead/ })).toBeNull();
+    expect(screen.getByLabelText('Authenticator app code')).toBeTruthy();
+    await expectNoAxeViolations(container);
+  });
+
+  it('offers three methods or more as a radio group, the one tagged `selected` preselected', async () => {
+    challengeWith(threeMethods.map((m) => (m.id === 'rc' ? { ...m, tags: ['selected'] } : m)));
+    const { container } = await renderPicker();
+    const group = screen.getByRole('group', { name: 'Verify with' });
+    expect(group.tagName).toBe('FIELDSET');
+    expect(screen.getAllByRole('radio')).toHaveLength(3);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Recovery codes' }).checked).toBe(true);
+    expect(screen.getByLabelText('Recovery code')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /instead/ })).toBeNull();
     await expectNoAxeViolations(container);
   });
 
@@ -111,7 +168,8 @@ describe('MfaMethodPicker choice', () => {
       { id: 'totp', type: 'totp', name: 'Authenticator app', tags: [] },
     ]);
     const first = await renderPicker();
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Authenticator app' }).checked).toBe(true);
+    expect(screen.getByLabelText('Authenticator app code')).toBeTruthy();
+    expect(useRecoveryCode()).toBeTruthy();
     first.unmount();
 
     challengeWith([
@@ -119,11 +177,12 @@ describe('MfaMethodPicker choice', () => {
       { id: 'rc', type: 'recoveryCodes', name: 'Recovery codes', tags: ['selected'] },
     ]);
     await renderPicker();
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Recovery codes' }).checked).toBe(true);
     expect(screen.getByLabelText('Recovery code')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Use your authenticator app instead' })).toBeTruthy();
   });
 
-  it('is operable by keyboard: arrows choose the method, Tab reaches the input and both buttons', async () => {
+  it('is operable by keyboard: the radios by arrows, then the input and the buttons by Tab', async () => {
+    challengeWith(threeMethods);
     const user = setupUser();
     await renderPicker();
     await user.tab({ shift: true });
@@ -136,6 +195,17 @@ describe('MfaMethodPicker choice', () => {
     expect(document.activeElement).toBe(verifyButton());
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back' }));
+  });
+
+  it('with two methods, Tab goes from the input to Verify, Back, then the switch', async () => {
+    const user = setupUser();
+    await renderPicker();
+    await user.tab();
+    expect(document.activeElement).toBe(verifyButton());
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back' }));
+    await user.tab();
+    expect(document.activeElement).toBe(useRecoveryCode());
   });
 });
 
@@ -334,10 +404,8 @@ describe('MfaMethodPicker recovery code', () => {
     const user = setupUser();
     const onSuccess = vi.fn();
     const { container } = await renderPicker({ onSuccess });
-    await user.click(screen.getByRole('radio', { name: 'Recovery codes' }));
+    await user.click(useRecoveryCode());
     const input = screen.getByLabelText<HTMLInputElement>('Recovery code');
-    expect(input.inputMode).toBe('');
-    expect(input.autocomplete).toBe('off');
     await expectNoAxeViolations(container);
 
     await user.click(verifyButton());
@@ -354,7 +422,7 @@ describe('MfaMethodPicker recovery code', () => {
     const user = setupUser();
     const onSuccess = vi.fn();
     await renderPicker({ onSuccess });
-    await user.click(screen.getByRole('radio', { name: 'Recovery codes' }));
+    await user.click(useRecoveryCode());
     await user.type(screen.getByLabelText('Recovery code'), 'abcd-1234');
     const release = holdMfaGrant();
     await user.click(verifyButton());

@@ -15,9 +15,11 @@ const service = startMockService();
 // Complete on purpose: a label added to the components without a German entry fails the type check.
 const de: LoginFormLabels = {
   formName: 'Anmeldung',
+  subtitle: (app) => `weiter zu ${app}`,
   email: 'E-Mail',
   password: 'Passwort',
   showPassword: 'Passwort anzeigen',
+  hidePassword: 'Passwort verbergen',
   submit: 'Anmelden',
   submitting: 'Anmeldung läuft…',
   emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
@@ -39,8 +41,12 @@ const de: LoginFormLabels = {
 
 const deMfa: MfaLabels = {
   formName: 'Bestätigung in zwei Schritten',
+  account: (email) => `Anmeldung als ${email}`,
   chooseMethod: 'Bestätigen mit',
-  totpCode: '6-stelliger Code aus Ihrer Authentifizierungs-App',
+  useTotp: 'Stattdessen die Authentifizierungs-App nutzen',
+  useRecoveryCode: 'Stattdessen einen Wiederherstellungscode nutzen',
+  useMethod: (name) => `Stattdessen ${name} nutzen`,
+  totpCode: 'Code aus der Authentifizierungs-App',
   recoveryCode: 'Wiederherstellungscode',
   otherCode: 'Bestätigungscode',
   submit: 'Bestätigen',
@@ -64,7 +70,7 @@ const englishDefaults = [...Object.values(defaultLoginFormLabels), ...Object.val
       : [0, 1, 5, 60, 900].map((n) => (label as (value: number | string) => string)(n).replace(/\d.*$/, '')),
 );
 const englishWords =
-  /\b(sign|signing|email|password|show|enter|verify|verifying|back|time|left|try|again|wrong|correct|wait|seconds?|something|locked|recovery|authenticator|digits?)\b/i;
+  /\b(sign|signing|email|password|show|hide|enter|verify|verifying|back|time|left|try|again|wrong|correct|wait|seconds?|something|locked|recovery|authenticator|digits?|use|instead|continue)\b/i;
 
 /** All a user can see or hear: text (hidden copies included) and the names given by attributes. */
 function everythingSaid(container: HTMLElement): string {
@@ -99,8 +105,9 @@ const germanChallenge = error(129, {
 describe('labels', () => {
   it('the German set leaves no English in the password step, in any state', async () => {
     const user = setupUser();
-    const { container } = renderWithAuth(<LoginForm labels={de} mfaLabels={deMfa} />);
+    const { container } = renderWithAuth(<LoginForm labels={de} mfaLabels={deMfa} appName="Klinik" />);
     expect(screen.getByRole('form', { name: 'Anmeldung' })).toBeTruthy();
+    expect(screen.getByText('weiter zu Klinik')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Anmelden' })).toBeTruthy();
     expectNoEnglish(container);
 
@@ -111,6 +118,7 @@ describe('labels', () => {
     await user.click(screen.getByRole('button', { name: 'Anmelden' }));
     await screen.findByText('Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.');
     await user.click(screen.getByRole('button', { name: 'Passwort anzeigen' }));
+    expect(screen.getByRole('button', { name: 'Passwort verbergen', pressed: true })).toBeTruthy();
     expectNoEnglish(container);
 
     await user.clear(screen.getByLabelText('E-Mail'));
@@ -153,7 +161,9 @@ describe('labels', () => {
     service.db.failNext(1, germanChallenge, { path: TOKENS });
     await user.click(screen.getByRole('button', { name: 'Anmelden' }));
     await screen.findByRole('form', { name: 'Bestätigung in zwei Schritten' });
-    expect(screen.getByRole('group', { name: 'Bestätigen mit' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Bestätigung in zwei Schritten' })).toBeTruthy();
+    expect(screen.getByText(`Anmeldung als ${demo.email}`)).toBeTruthy();
+    expect(screen.getByRole('button', { name: deMfa.useRecoveryCode })).toBeTruthy();
     expectNoEnglish(container);
 
     await user.click(screen.getByRole('button', { name: 'Bestätigen' }));
@@ -179,8 +189,9 @@ describe('labels', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Bestätigen' }).getAttribute('aria-disabled')).toBeNull(), {
       timeout: 2000,
     });
-    await user.click(screen.getByRole('radio', { name: 'Wiederherstellungscodes' }));
+    await user.click(screen.getByRole('button', { name: deMfa.useRecoveryCode }));
     expect(screen.getByLabelText('Wiederherstellungscode')).toBeTruthy();
+    expect(screen.getByRole('button', { name: deMfa.useTotp })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Bestätigen' }));
     await screen.findByText(deMfa.recoveryCodeRequired);
     expectNoEnglish(container);

@@ -98,6 +98,9 @@ const argumentKinds: Record<string, readonly ('count' | 'text' | 'text?')[]> = {
   lastActive: ['text'],
   revoked: ['text'],
   revokeName: ['text', 'text?'],
+  subtitle: ['text'],
+  account: ['text'],
+  useMethod: ['text'],
 };
 
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 60, 299, 1000];

@@ -100,7 +100,7 @@ it('a demo user signs in and out', async () => {
 it('the MFA user signs in with the authenticator code, then with a recovery code', async () => {
   const page = await start();
   await signIn(page, mfa.email, mfa.password);
-  const codeInput = mfaForm(page).getByLabel('6-digit code from your authenticator app');
+  const codeInput = mfaForm(page).getByLabel('Authenticator app code');
   await codeInput.waitFor();
   await expect.poll(() => codeInput.evaluate((input) => input === document.activeElement)).toBe(true);
   await step(page, 'mfa-01-code-step');
@@ -112,7 +112,7 @@ it('the MFA user signs in with the authenticator code, then with a recovery code
   await signOut(page);
 
   await signIn(page, mfa.email, mfa.password);
-  await mfaForm(page).getByRole('radio', { name: 'Recovery codes' }).check();
+  await mfaForm(page).getByRole('button', { name: 'Use a recovery code instead' }).click();
   const recoveryCodes = page.locator(`li[data-email="${mfa.email}"] [data-testid="recovery-codes"]`);
   const recoveryCode = (await recoveryCodes.textContent())!.split(', ')[0]!;
   expect(recoveryCode).toMatch(/^[a-z]{4}-\d{4}$/);
@@ -238,7 +238,7 @@ it('takes the README screenshots of the login and MFA steps, light and dark (axe
     expect(await axeViolations(page), `axe on the MFA step, ${scheme}`).toEqual([]);
 
     // And the signed-in page in this scheme.
-    await mfaForm(page).getByLabel('6-digit code from your authenticator app').pressSequentially(await currentTotp(page));
+    await mfaForm(page).getByLabel('Authenticator app code').pressSequentially(await currentTotp(page));
     await welcome(page, mfa.name).waitFor();
     await step(page, `theme-${scheme}-signed-in`);
     await page.close();

@@ -116,7 +116,7 @@ it('turns MFA on, signs in with the app and with a recovery code, regenerates th
   // Signing in now asks for the second step; the code comes from the key the page showed.
   await signOut(page);
   await signIn(page);
-  const codeInput = mfaStep(page).getByLabel('6-digit code from your authenticator app');
+  const codeInput = mfaStep(page).getByLabel('Authenticator app code');
   await codeInput.waitFor();
   await step(page, '06-signin-mfa-step');
   await codeInput.pressSequentially(await codeFor(key));
@@ -137,7 +137,7 @@ it('turns MFA on, signs in with the app and with a recovery code, regenerates th
   // An old code no longer works; a new one signs in once.
   await signOut(page);
   await signIn(page);
-  await mfaStep(page).getByRole('radio', { name: 'Recovery codes' }).check();
+  await mfaStep(page).getByRole('button', { name: 'Use a recovery code instead' }).click();
   const recovery = mfaStep(page).getByRole('textbox', { name: 'Recovery code' });
   await recovery.fill(codes[0]!);
   await mfaStep(page).getByRole('button', { name: 'Verify' }).click();

@@ -160,7 +160,7 @@ describe('no password, token secret or consumer secret leaks', () => {
     // MFA sign-in: the password step, a wrong code, the right one.
     exh.advance(1100);
     await signIn(mfaUser.email, mfaUser.password);
-    const code = await screen.findByLabelText(/6-digit code/);
+    const code = await screen.findByLabelText('Authenticator app code');
     after('password accepted, MFA step');
     await user.type(code, '000000');
     await screen.findByText(/not correct/);

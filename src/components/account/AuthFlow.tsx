@@ -124,6 +124,8 @@ export function AuthFlow({
     case 'signIn':
       body = (
         <LoginForm
+          // The MFA step's heading sits under the flow's own.
+          headingLevel={3}
           labels={labels.signIn}
           mfaLabels={labels.mfa}
           onForgotPassword={() => go('forgotPassword')}

@@ -21,10 +21,15 @@ export interface MfaMethodPickerProps {
   /** Overrides of the English strings, for i18n. */
   labels?: Partial<MfaLabels>;
   className?: string;
+  /** The level of the step's heading; 2 by default. */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /** The account's email, said under the heading (the challenge does not carry it; LoginForm passes the one typed). */
+  email?: string;
 }
 
 /**
- * The MFA step of the pending challenge (`useAuth().mfa`): choose a method, enter its code.
+ * The MFA step of the pending challenge (`useAuth().mfa`): enter a code, switching method with a link when
+ * there are two, or a choice when there are more.
  * Renders nothing when no challenge is pending.
  */
 export function MfaMethodPicker(props: MfaMethodPickerProps) {
@@ -55,6 +60,8 @@ function ChallengeForm({
   onCancel,
   labels,
   className,
+  headingLevel = 2,
+  email,
 }: MfaMethodPickerProps & { challenge: MfaChallenge }) {
   const text = useLabels('mfaMethodPicker', defaultMfaLabels, labels);
   const id = useId();
@@ -144,19 +151,27 @@ function ChallengeForm({
     problem?.kind === 'invalid' || (problem?.kind === 'server' && problem.error instanceof InvalidMfaCodeError);
   const state = busy ? 'submitting' : waiting ? 'waiting' : problem ? 'error' : 'idle';
   const codeLabel = isTotp ? text.totpCode : method.type === 'recoveryCodes' ? text.recoveryCode : text.otherCode;
+  const { methods } = challenge;
+  // With two methods, the other one is a link away.
+  const other = methods.length === 2 && methods.find((m) => m !== method);
+  const Heading = `h${headingLevel}` as 'h2';
 
   return (
     <form
       className={classNames('exh-auth', 'exh-auth--mfa', className)}
-      aria-label={text.formName}
+      aria-labelledby={id}
       data-state={state}
       noValidate
       onSubmit={onSubmit}
     >
-      {challenge.methods.length > 1 && (
+      <Heading id={id} className="exh-auth__title">
+        {text.formName}
+      </Heading>
+      {email && <p className="exh-auth__subtitle">{text.account(email)}</p>}
+      {methods.length > 2 && (
         <fieldset className="exh-auth__methods">
           <legend className="exh-auth__legend">{text.chooseMethod}</legend>
-          {challenge.methods.map((m) => (
+          {methods.map((m) => (
             <label key={m.id} className="exh-auth__method">
               <input
                 type="radio"
@@ -206,6 +221,19 @@ function ChallengeForm({
           {text.back}
         </button>
       </div>
+      {other && (
+        <button
+          type="button"
+          className="exh-auth__link"
+          onClick={() => {
+            chooseMethod(other.id);
+            // The label of the field the user types in next says which code it takes.
+            inputRef.current?.focus();
+          }}
+        >
+          {other.type === 'totp' ? text.useTotp : other.type === 'recoveryCodes' ? text.useRecoveryCode : text.useMethod(other.name)}
+        </button>
+      )}
       <ChallengeCountdown expiresAt={challenge.expiresAt} labels={text} />
     </form>
   );
