@@ -92,10 +92,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** A screenshot of the whole page: test-results/e2e/<name>.png. */
-export async function shot(page: Page, name: string): Promise<string> {
+/** A screenshot of the whole page (or of the viewport only: a docs page of many frames is slow to shoot whole): test-results/e2e/<name>.png. */
+export async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   await mkdir(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
