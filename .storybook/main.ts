@@ -1,7 +1,9 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.tsx'],
+  // The MDX pages document the hooks by group; the components get autodocs pages (tags in preview.tsx).
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs'],
   framework: {
     name: '@storybook/react-vite',
     // The package's vite.config.ts builds a library; the stories need a plain app build.
@@ -9,7 +11,9 @@ const config: StorybookConfig = {
   },
   // MSW's service worker (public/mockServiceWorker.js) is served from the root.
   staticDirs: ['../public'],
-  core: { disableTelemetry: true },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // No "Get started" checklist in the sidebar, nor the onboarding guide in the menu (they only show in `storybook dev`).
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {

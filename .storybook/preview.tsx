@@ -26,11 +26,38 @@ async function startMockWorker() {
 const ready = startMockWorker();
 
 const preview: Preview = {
+  // A docs page for every component: its props table, then each story live (the Full app and Theme opt out).
+  tags: ['autodocs'],
   // Project loaders run before the components' and stories' ones: no story talks to the mock before it is up.
   loaders: [async () => (await ready, {})],
   parameters: {
     layout: 'padded',
-    options: { storySort: { order: ['Full app', 'LoginForm', 'MfaMethodPicker', 'Theme', 'SignUpForm', 'ActivateAccount', 'ChangePasswordForm', 'ForgotPasswordForm', 'ResetPasswordForm', 'AuthFlow', 'ConfirmPresence', 'MfaSetup', 'MfaSettings', 'ActiveSessions', 'AccountSecurity', 'Locales'] } },
+    // Each story of a docs page in a frame of its own: the stories share one mock service, which each one resets.
+    docs: { story: { inline: false, height: '32rem' } },
+    options: {
+      storySort: {
+        order: [
+          'Full app',
+          'LoginForm',
+          'MfaMethodPicker',
+          'Theme',
+          'SignUpForm',
+          'ActivateAccount',
+          'ChangePasswordForm',
+          'ForgotPasswordForm',
+          'ResetPasswordForm',
+          'AuthFlow',
+          'ConfirmPresence',
+          'MfaSetup',
+          'MfaSettings',
+          'ActiveSessions',
+          'AccountSecurity',
+          'Locales',
+          'Hooks',
+          ['Sign-in hooks', 'Account hooks', 'Security hooks', 'Helpers'],
+        ],
+      },
+    },
   },
 };
 export default preview;

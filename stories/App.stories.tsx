@@ -3,6 +3,8 @@ import { DemoApp } from './demo/DemoApp';
 
 const meta = {
   title: 'Full app',
+  // A page, not a component: no docs page.
+  tags: ['!autodocs'],
   component: DemoApp,
   parameters: { layout: 'fullscreen' },
 } satisfies Meta<typeof DemoApp>;

@@ -50,6 +50,8 @@ function ThemeSheet({ idle, invalid, mfa }: ThemeLoaded) {
 
 const meta = {
   title: 'Theme',
+  // Two colour schemes side by side, not a component: no docs page.
+  tags: ['!autodocs'],
   parameters: { layout: 'fullscreen' },
   decorators: [withColorScheme],
   loaders: [

@@ -25,6 +25,10 @@ import * as mfaSettingsStories from '../stories/security/MfaSettings.stories';
 import * as activeSessionsStories from '../stories/security/ActiveSessions.stories';
 import * as accountSecurityStories from '../stories/security/AccountSecurity.stories';
 import * as localeStories from '../stories/Locales.stories';
+import * as signInHookStories from '../stories/hooks/SignInHooks.stories';
+import * as accountHookStories from '../stories/hooks/AccountHooks.stories';
+import * as securityHookStories from '../stories/hooks/SecurityHooks.stories';
+import * as helperStories from '../stories/hooks/Helpers.stories';
 import { mockHandlers } from '../stories/support/handlers';
 import { resetStoryMock } from '../stories/support/storyMock';
 
@@ -76,10 +80,14 @@ const files: Record<string, StoryModule> = {
   ActiveSessions: activeSessionsStories,
   AccountSecurity: accountSecurityStories,
   Locales: localeStories,
+  'Hooks/Sign-in hooks': signInHookStories,
+  'Hooks/Account hooks': accountHookStories,
+  'Hooks/Security hooks': securityHookStories,
+  'Hooks/Helpers': helperStories,
 };
 
 describe('the story list', () => {
-  it('has a story for every state of the components, and the themes', () => {
+  it('has a story for every state of the components, the themes, and the hooks\' examples', () => {
     const names = (module: StoryModule) => composed(module).map(([name]) => name);
     expect(names(appStories)).toEqual(['FullApp']);
     expect(names(loginFormStories)).toEqual([
@@ -124,12 +132,19 @@ describe('the story list', () => {
     expect(names(activeSessionsStories)).toEqual(['SeveralDevices', 'OnlyThisDevice', 'ConfirmThisDevice', 'LoadError']);
     expect(names(accountSecurityStories)).toEqual(['SignedIn', 'WithoutPassword']);
     expect(names(localeStories)).toEqual(['Dutch', 'French', 'German', 'Spanish']);
+    // The live examples of the hooks' docs pages (stories/hooks/*.mdx).
+    expect(names(signInHookStories)).toEqual(['OwnSignInForm', 'SsoTokenForAnotherDevice']);
+    expect(names(accountHookStories)).toEqual(['EmailAvailableAndPolicy']);
+    expect(names(securityHookStories)).toEqual(['SessionsAndTwoStep']);
+    expect(names(helperStories)).toEqual(['RequireAuthAndProtect']);
   });
 
   it('keeps the full app first in the sidebar', () => {
-    const order = (previewAnnotations.default.parameters?.options as { storySort: { order: string[] } }).storySort.order;
+    const order = (previewAnnotations.default.parameters?.options as { storySort: { order: Array<string | string[]> } }).storySort.order;
     expect(order[0]).toBe('Full app');
-    expect(order).toEqual(Object.keys(files));
+    // A nested list orders the titles under the entry before it: 'Hooks', ['Sign-in hooks', …].
+    const titles = order.flatMap((entry, index) => (Array.isArray(entry) ? entry.map((name) => `${order[index - 1] as string}/${name}`) : [entry]));
+    expect(titles.filter((title) => title !== 'Hooks')).toEqual(Object.keys(files));
   });
 });
 

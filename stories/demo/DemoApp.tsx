@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import {
   AccountSecurity,
   AuthFlow,
@@ -11,6 +11,8 @@ import {
   useLogout,
   useMe,
   useSsoToken,
+  type ListedToken,
+  type SsoToken,
 } from '../../src';
 import { demoUsers, totp, type MockMail } from '../../src/msw';
 import { backend, demoMock, realCluster, saveMockState, useMockVersion } from './backend';
@@ -18,30 +20,43 @@ import './demo.css';
 
 type MailMode = 'hash' | 'pinCode';
 const MAIL_MODE_KEY = 'exh-auth-react:demo-mail-mode';
+type Theme = 'system' | 'light' | 'dark';
+const THEME_KEY = 'exh-auth-react:demo-theme';
+/** The application of the mock panel's "Sign in on another device": the clinic's (imaginary) mobile app. */
+const MOBILE_APP_ID = '64f1c0de5a7e3b0012d4e1a9';
 
 /** The showcase: AuthProvider around an app root, the drop-in AuthFlow, and a page with drop-ins and parts built on the hooks. */
 export function DemoApp() {
   // The app's own QueryClient, handed to the provider (without it, the provider makes one).
   const [queryClient] = useState(() => new QueryClient());
   // Whether the account mails carry a link or a pin: the app's choice, switched from the mock's panel (kept across reloads).
-  const [mailMode, setMailMode] = useState<MailMode>(() => (readMailMode() === 'pinCode' ? 'pinCode' : 'hash'));
+  const [mailMode, setMailMode] = useState<MailMode>(() => (read(MAIL_MODE_KEY) === 'pinCode' ? 'pinCode' : 'hash'));
   const changeMailMode = (mode: MailMode) => {
     setMailMode(mode);
-    try {
-      localStorage.setItem(MAIL_MODE_KEY, mode);
-    } catch {
-      // Blocked storage: the choice lasts until the reload.
-    }
+    store(MAIL_MODE_KEY, mode);
+  };
+  // The page's theme, as an app would pin it: data-exh-theme on an ancestor of the forms (none: the system's).
+  const [theme, setTheme] = useState<Theme>(() => {
+    const saved = read(THEME_KEY);
+    return saved === 'light' || saved === 'dark' ? saved : 'system';
+  });
+  const changeTheme = (next: Theme) => {
+    setTheme(next);
+    store(THEME_KEY, next);
   };
   return (
     // storage="session": each tab has its own session, so a sign-in link opened in another tab signs that tab in.
     <AuthProvider {...backend} storage="session" queryClient={queryClient} consumeSsoTokenFromUrl>
-      <div className="demo">
+      {/* data-exh-theme on the page: its own colours and every drop-in's follow the app's choice, not only the OS. */}
+      <div className="demo" data-exh-theme={theme === 'system' ? undefined : theme}>
         <header className="demo__header">
-          <h1>exh-auth-react</h1>
-          <p className="demo__backend">
-            Backend: {realCluster ? `ExH cluster at ${realCluster.host}` : 'the built-in mock ExH service (exh-auth-react/msw)'}
-          </p>
+          <div>
+            <h1>exh-auth-react</h1>
+            <p className="demo__muted">
+              Backend: {realCluster ? `ExH cluster at ${realCluster.host}` : 'the built-in mock ExH service (exh-auth-react/msw)'}
+            </p>
+          </div>
+          <ThemeSwitch theme={theme} onTheme={changeTheme} />
         </header>
         <main className="demo__main">
           <RequireAuth
@@ -57,24 +72,53 @@ export function DemoApp() {
   );
 }
 
+function ThemeSwitch({ theme, onTheme }: { theme: Theme; onTheme: (theme: Theme) => void }) {
+  const options: Array<[Theme, string]> = [
+    ['system', 'System'],
+    ['light', 'Light'],
+    ['dark', 'Dark'],
+  ];
+  return (
+    <fieldset className="demo__switch">
+      <legend>Theme</legend>
+      {options.map(([value, label]) => (
+        <label key={value}>
+          <input type="radio" name="demo-theme" checked={theme === value} onChange={() => onTheme(value)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function SignedInPage() {
   const me = useMe();
   const logout = useLogout();
+  const ownApplication = useAuth((s) => s.session?.applicationId);
+  // Sessions by application: this app's other sessions are other tabs (storage="session") or browsers.
+  const sessionName = (session: ListedToken, name: string) =>
+    !session.current && session.applicationId === ownApplication ? 'This web app, in another tab or browser' : name;
   return (
     <section aria-labelledby="welcome" className="demo__page">
       <div className="demo__welcome">
         <div>
           <h2 id="welcome">{me.data ? `Welcome, ${[me.data.firstName, me.data.lastName].filter(Boolean).join(' ') || me.data.email}` : 'Welcome'}</h2>
-          {me.data && <p>Signed in as {me.data.email}</p>}
+          {me.data && <p className="demo__muted">Signed in as {me.data.email}</p>}
         </div>
-        <button type="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
-          Sign out
+        <button type="button" onClick={() => logout.isPending || logout.mutate()} aria-disabled={logout.isPending || undefined}>
+          {logout.isPending ? 'Signing out…' : 'Sign out'}
         </button>
       </div>
       <ContinueOnAnotherDevice />
       <Clinic />
       {/* The drop-in security page: password, two-step verification, active sessions. */}
-      <AccountSecurity issuer="exh-auth-react demo" headingLevel={3} className="demo__security" />
+      <AccountSecurity
+        issuer="exh-auth-react demo"
+        headingLevel={3}
+        className="demo__security"
+        applicationNames={{ [MOBILE_APP_ID]: 'Clinic mobile app' }}
+        sessionName={sessionName}
+      />
     </section>
   );
 }
@@ -85,7 +129,7 @@ const CLINIC_GROUP_ID = '64b7f0c2a1d3e4f5a6b7c9a1';
 /** A permission gate: only staff with VIEW_PATIENTS in the clinic see its patients. The service enforces it anyway. */
 function Clinic() {
   return (
-    <section aria-labelledby="clinic" className="demo__card">
+    <section aria-labelledby="clinic" className="exh-auth demo__card">
       <h3 id="clinic">Clinic</h3>
       <Protect
         permission="VIEW_PATIENTS"
@@ -101,24 +145,83 @@ function Clinic() {
 
 function ContinueOnAnotherDevice() {
   const { generate } = useSsoToken();
-  const link = generate.data ? ssoLink(generate.data.ssoToken) : null;
   return (
-    <section aria-labelledby="continue" className="demo__card">
+    <section aria-labelledby="continue" className="exh-auth demo__card">
       <h3 id="continue">Continue on another device</h3>
-      <button type="button" onClick={() => generate.mutate()} disabled={generate.isPending}>
-        Create a sign-in link
+      <p className="demo__muted">A single-use link that signs you in elsewhere: another browser, a phone, a colleague's screen.</p>
+      <button type="button" className="exh-auth__submit" onClick={() => generate.isPending || generate.mutate()} aria-disabled={generate.isPending || undefined}>
+        {generate.isPending ? 'Creating a link…' : generate.data ? 'Create a new link' : 'Create a sign-in link'}
       </button>
       {generate.error && <p role="alert">Could not create a link ({generate.error.name}).</p>}
-      {link && (
-        <p>
-          Open this single-use link within 5 minutes:{' '}
-          <a href={link} target="_blank" rel="noreferrer" data-testid="sso-link">
-            {link}
-          </a>
-        </p>
-      )}
+      {generate.data && <SignInLink key={generate.data.ssoToken} sso={generate.data} />}
     </section>
   );
+}
+
+/** The link, a copy button, and when it expires: the token's own expiryTimestamp, counted down. */
+function SignInLink({ sso }: { sso: SsoToken }) {
+  const id = useId();
+  const link = ssoLink(sso.ssoToken);
+  const now = useNow(1000);
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const left = Math.max(0, sso.expiryTimestamp - now);
+  const expired = left === 0;
+  const at = new Date(sso.expiryTimestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('copied');
+    } catch {
+      // No clipboard permission (an iframe, plain http): the link is selected for Ctrl+C instead.
+      input.current?.select();
+      setCopied('failed');
+    }
+  }
+  return (
+    <div className="demo__link" data-expired={expired || undefined}>
+      <label htmlFor={`${id}-link`} className="exh-auth__label">
+        Sign-in link
+      </label>
+      <div className="demo__copy">
+        <input id={`${id}-link`} ref={input} className="exh-auth__input" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+        <button type="button" onClick={() => void copy()} aria-disabled={expired || undefined}>
+          Copy
+        </button>
+      </div>
+      <p className="demo__muted" id={`${id}-expiry`}>
+        {expired ? (
+          'This link has expired: create a new one.'
+        ) : (
+          <>
+            Single use. Expires in <time dateTime={`PT${Math.ceil(left / 1000)}S`}>{countdown(left)}</time>, at {at}.{' '}
+            <a href={link} target="_blank" rel="noreferrer" data-testid="sso-link">
+              Open in a new tab
+            </a>
+          </>
+        )}
+      </p>
+      <p role="status" className="demo__muted">
+        {copied === 'copied' ? 'Link copied.' : copied === 'failed' ? 'Copying is blocked here: the link is selected, copy it with Ctrl+C.' : ''}
+      </p>
+    </div>
+  );
+}
+
+/** "4:59" for a time left in ms, rounded up: it reads 0:00 only when it is over. */
+function countdown(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** The time now, renewed every `interval` ms. */
+function useNow(interval: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), interval);
+    return () => clearInterval(timer);
+  }, [interval]);
+  return now;
 }
 
 /** This page's address with the SSO token added: opened elsewhere, AuthProvider consumes it. */
@@ -128,11 +231,19 @@ function ssoLink(ssoToken: string): string {
   return url.href;
 }
 
-function readMailMode(): string | null {
+function read(key: string): string | null {
   try {
-    return localStorage.getItem(MAIL_MODE_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Blocked storage: the choice lasts until the reload.
   }
 }
 
@@ -153,7 +264,7 @@ function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
   const secrets = demoMock.db.totpSecrets();
   const withCodes = demoMock.db.users.filter((user) => user.mfa.recoveryCodes.length > 0 || user.mfa.methods.some((m) => m.type === 'recoveryCodes'));
   return (
-    <aside aria-labelledby="mock-panel" className="demo__mock">
+    <aside aria-labelledby="mock-panel" className="exh-auth demo__mock">
       <h2 id="mock-panel">Mock ExH service</h2>
       <ul className="demo__users" aria-label="Demo users">
         {demoUsers.map((user) => (
@@ -190,7 +301,8 @@ function MockPanel({ queryClient, mailMode, onMailMode }: MockPanelProps) {
         <button
           type="button"
           onClick={() => {
-            demoMock.db.createToken(email);
+            const { id } = demoMock.db.createToken(email);
+            demoMock.db.tokensOf(email).find((token) => token.id === id)!.applicationId = MOBILE_APP_ID;
             saveMockState();
             void queryClient.invalidateQueries({ queryKey: exhQueryKeys.tokens() });
           }}

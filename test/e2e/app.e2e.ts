@@ -151,7 +151,7 @@ it('revokes another session from the list, then this device (signed out)', async
   await step(page, 'revoke-01-two-sessions');
 
   const other = sessions(page).filter({ hasNotText: 'This device' });
-  await other.getByRole('button', { name: /^Sign out Another device/ }).click();
+  await other.getByRole('button', { name: /^Sign out Clinic mobile app/ }).click();
   await expect.poll(() => sessions(page).count()).toBe(1);
   expect(await sessions(page).first().textContent()).toContain('This device');
   await step(page, 'revoke-02-other-revoked');
@@ -174,6 +174,14 @@ it('a sign-in link opened in another tab signs that tab in, and leaves the addre
   await link.waitFor();
   const href = (await link.getAttribute('href'))!;
   expect(new URL(href).searchParams.get('ssoToken')).toMatch(/^[0-9a-f]{40}$/);
+  // The token's own expiry, counted down: the mock's tokens live 5 minutes.
+  expect(await page.getByText(/^Single use\. Expires in/).textContent()).toMatch(/^Single use\. Expires in (5:00|4:[0-5]\d), at /);
+  // The copy button puts the very link on the clipboard.
+  await browser!.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied.' }).count()).toBe(1);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(href);
+  expect(await page.getByRole('textbox', { name: 'Sign-in link' }).inputValue()).toBe(href);
   await step(page, 'sso-01-link');
 
   // Another tab of the same browser: sessions are per tab (sessionStorage), so it starts signed out.
@@ -191,6 +199,40 @@ it('a sign-in link opened in another tab signs that tab in, and leaves the addre
   await expect.poll(() => sessions(page).count()).toBe(2);
 });
 
+it('fits a 360 px screen without scrolling sideways, and follows the theme the page pins', async () => {
+  const page = await start();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await signIn(page, demo.email, demo.password);
+  await welcome(page, demo.name).waitFor();
+  await mockPanel(page).getByRole('button', { name: 'Sign in on another device' }).click();
+  await page.getByRole('button', { name: 'Create a sign-in link' }).click();
+  await page.getByTestId('sso-link').waitFor();
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBe(0);
+  await step(page, 'narrow-01-light');
+
+  // The OS is light; the page pins dark: the page and every drop-in in it turn dark, buttons included.
+  const colours = () =>
+    page.evaluate(() => {
+      const bg = (el: Element | null) => (el ? getComputedStyle(el).backgroundColor : null);
+      return {
+        page: bg(document.querySelector('.demo')),
+        card: bg(document.querySelector('.exh-auth--sessions')),
+        button: bg(document.querySelector('.exh-auth--password .exh-auth__submit')),
+      };
+    });
+  const light = await colours();
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  const dark = await colours();
+  expect(dark.page).toBe('rgb(13, 17, 23)');
+  expect(dark.card).toBe('rgb(13, 17, 23)');
+  expect(dark.button).not.toBe(light.button);
+  expect(await overflow()).toBe(0);
+  await step(page, 'narrow-02-dark');
+  await page.getByRole('radio', { name: 'System' }).check();
+  expect(await colours()).toEqual(light);
+});
+
 it('signs in with the keyboard only (Tab and Enter)', async () => {
   const page = await start();
   await loginForm(page).waitFor();
@@ -200,6 +242,9 @@ it('signs in with the keyboard only (Tab and Enter)', async () => {
       return el?.getAttribute('aria-label') ?? (el && 'labels' in el ? (el as HTMLInputElement).labels?.[0]?.textContent : null) ?? el?.textContent ?? null;
     });
 
+  // The page's theme switch comes first: a radio group, one Tab stop.
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('System');
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('Email');
   await page.keyboard.type(demo.email);

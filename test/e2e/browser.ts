@@ -93,10 +93,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** A screenshot of the whole page: test-results/e2e/<name>.png (or in `dir`). */
-export async function shot(page: Page, name: string, dir = SHOTS): Promise<string> {
+/**
+ * A screenshot of the whole page (or of the viewport only: a docs page of many frames is slow to shoot whole):
+ * test-results/e2e/<name>.png, or in `dir`.
+ */
+export async function shot(page: Page, name: string, { fullPage = true, dir = SHOTS } = {}): Promise<string> {
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -131,7 +131,7 @@ describe.each(examples)('the $name example', (example) => {
     await expect.poll(() => page.locator('.loading').textContent()).toBe('Checking your session…');
     expect(await page.locator('form').count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Account' }).count()).toBe(0);
-    await shot(page, `example-${example.name}-first-paint`, SHOTS);
+    await shot(page, `example-${example.name}-first-paint`, { dir: SHOTS });
   });
 
   test('a protected page signed out → sign-in → back to it; reload without a flash of the form; sign out', async () => {
@@ -142,7 +142,7 @@ describe.each(examples)('the $name example', (example) => {
     await page.goto(`${server!.url}/account`);
     await loginForm(page).waitFor();
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/sign-in?returnTo=%2Faccount');
-    await shot(page, `example-${example.name}-sign-in`, SHOTS);
+    await shot(page, `example-${example.name}-sign-in`, { dir: SHOTS });
 
     // The mock's seeded user; back at the protected page once signed in.
     const form = loginForm(page);
@@ -151,7 +151,7 @@ describe.each(examples)('the $name example', (example) => {
     await form.getByRole('button', { name: 'Sign in' }).click();
     await signedInAs(page).waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
-    await shot(page, `example-${example.name}-signed-in`, SHOTS);
+    await shot(page, `example-${example.name}-signed-in`, { dir: SHOTS });
 
     // A reload: the loading state, then the page; the sign-in form never shows, not even for a frame.
     await page.reload();
@@ -167,7 +167,7 @@ describe.each(examples)('the $name example', (example) => {
     await loginForm(page).waitFor();
     expect(await statesOf(page)).toEqual(['loading', 'sign-in form']);
     await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
-    await shot(page, `example-${example.name}-signed-out`, SHOTS);
+    await shot(page, `example-${example.name}-signed-out`, { dir: SHOTS });
   });
 
   test('a returnTo to another site is not followed after sign-in', async () => {

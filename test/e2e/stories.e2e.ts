@@ -13,6 +13,7 @@ const index = JSON.parse(readFileSync(`${STATIC}/index.json`, 'utf8')) as {
   entries: Record<string, { id: string; title: string; name: string; type: string }>;
 };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+const docs = Object.values(index.entries).filter((entry) => entry.type === 'docs');
 
 let server: Server;
 let base: string;
@@ -60,7 +61,17 @@ it('opens on the full app: first in the sidebar', async () => {
     'activesessions',
     'accountsecurity',
     'locales',
+    // The hooks' docs pages, each with its live examples, under the Hooks group.
+    'hooks-sign-in-hooks',
+    'hooks-account-hooks',
+    'hooks-security-hooks',
+    'hooks-helpers',
   ]);
+  // The "Get started" checklist and the onboarding guide are off (.storybook/main.ts features).
+  expect(await page.evaluate(() => (window as unknown as { FEATURES?: Record<string, boolean> }).FEATURES)).toMatchObject({
+    sidebarOnboardingChecklist: false,
+    menuOnboardingChecklist: false,
+  });
   await shot(page, 'storybook-manager');
 });
 
@@ -76,3 +87,39 @@ it.each(stories.filter((s) => s.title !== 'Full app').map((s) => [`${s.title} / 
     expect(await axeViolations(page)).toEqual([]);
   },
 );
+
+it('has a docs page for every component and every hook group', () => {
+  expect(docs.map((entry) => entry.title)).toEqual([
+    'LoginForm',
+    'MfaMethodPicker',
+    'SignUpForm',
+    'ActivateAccount',
+    'ChangePasswordForm',
+    'ForgotPasswordForm',
+    'ResetPasswordForm',
+    'AuthFlow',
+    'ConfirmPresence',
+    'MfaSetup',
+    'MfaSettings',
+    'ActiveSessions',
+    'AccountSecurity',
+    'Hooks/Sign-in hooks',
+    'Hooks/Account hooks',
+    'Hooks/Security hooks',
+    'Hooks/Helpers',
+  ]);
+});
+
+it.each(docs.map((entry) => [entry.title, entry.id] as const))('%s: its docs page shows its props or hooks table, and its examples', async (title, id) => {
+  pageErrors.length = 0;
+  await page.goto(`${base}/iframe.html?id=${id}&viewMode=docs`);
+  const content = page.locator('.sbdocs-content');
+  await content.locator('h1').first().waitFor({ timeout: 20_000 });
+  expect(await content.locator('h1').first().textContent()).toBe(title.replace(/^Hooks\//, ''));
+  // A component's props table (autodocs), or a hook group's table (MDX).
+  expect(await content.locator('table').count()).toBeGreaterThan(0);
+  // Its live examples: each story in a frame of its own.
+  expect(await content.locator('iframe').count()).toBeGreaterThan(0);
+  await shot(page, `docs-${id}`, { fullPage: false });
+  expect(pageErrors).toEqual([]);
+});

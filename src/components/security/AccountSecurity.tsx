@@ -24,6 +24,8 @@ export interface AccountSecurityProps {
   sessionsLabels?: ActiveSessionsProps['labels'];
   /** ActiveSessions' names of other applications' sessions, by application id. */
   applicationNames?: ActiveSessionsProps['applicationNames'];
+  /** ActiveSessions' name of a session (by its application, its device…). */
+  sessionName?: ActiveSessionsProps['sessionName'];
   /** The language of relative times ("2 hours ago"); by default the LocaleProvider's, else the browser's. */
   locale?: string;
   className?: string;
@@ -43,6 +45,7 @@ export function AccountSecurity({
   presenceLabels,
   sessionsLabels,
   applicationNames,
+  sessionName,
   locale,
   className,
 }: AccountSecurityProps) {
@@ -75,7 +78,13 @@ export function AccountSecurity({
         />
       )}
       {!hide.includes('sessions') && (
-        <ActiveSessions headingLevel={level} labels={sessionsLabels} applicationNames={applicationNames} locale={locale} />
+        <ActiveSessions
+          headingLevel={level}
+          labels={sessionsLabels}
+          applicationNames={applicationNames}
+          sessionName={sessionName}
+          locale={locale}
+        />
       )}
     </section>
   );

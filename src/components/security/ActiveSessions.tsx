@@ -11,6 +11,11 @@ export interface ActiveSessionsProps {
   locale?: string;
   /** Names of other applications by id, e.g. `{ [mobileAppId]: 'Mobile app' }`, for their sessions. */
   applicationNames?: Readonly<Record<string, string>>;
+  /**
+   * Names a session in the list, in its sign-out button's accessible name and in what is announced, e.g. by its
+   * application and device. `name` is the default one ("This device", "Another device", the application's name).
+   */
+  sessionName?: (session: ListedToken, name: string) => string;
   /** The heading's level, to fit the page's outline. Default 2. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   className?: string;
@@ -27,7 +32,7 @@ type Focus = { after: string; target: string } | null;
  * The signed-in user's sessions: this device first, then the others by last use, each with when it began and
  * was last used. Another session signs out at once; this device only after a confirmation (it signs the user out).
  */
-export function ActiveSessions({ labels, locale, applicationNames, headingLevel = 2, className }: ActiveSessionsProps) {
+export function ActiveSessions({ labels, locale, applicationNames, sessionName, headingLevel = 2, className }: ActiveSessionsProps) {
   const text = useLabels('activeSessions', defaultActiveSessionsLabels, labels);
   const providedLang = useLang();
   const lang = locale ?? providedLang;
@@ -74,11 +79,12 @@ export function ActiveSessions({ labels, locale, applicationNames, headingLevel 
   const others = sessions.filter((token) => !token.current);
   const Heading = `h${headingLevel}` as 'h2';
 
-  const nameOf = (token: ListedToken) => {
+  const defaultName = (token: ListedToken) => {
     if (token.current) return text.thisDevice;
     if (token.applicationId === ownApplication) return text.otherDevice;
     return applicationNames?.[token.applicationId] ?? text.otherApplication(`…${token.applicationId.slice(-6)}`);
   };
+  const nameOf = (token: ListedToken) => (sessionName ? sessionName(token, defaultName(token)) : defaultName(token));
   const when = (time: number | undefined) => (time === undefined ? null : relativeTime(time, now, formats.relative, text.justNow));
   const fail = (context: string, error: unknown) => {
     setNotice(null);

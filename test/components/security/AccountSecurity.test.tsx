@@ -33,6 +33,12 @@ describe('AccountSecurity', () => {
     expect(headings()).toEqual(['H2 Beveiliging', 'H3 Two-step verification']);
   });
 
+  it('hands the sessions part the app’s sessionName', async () => {
+    await renderSignedIn(<AccountSecurity issuer="Acme Health" hide={['password', 'mfa']} sessionName={(session, name) => `${name} · Acme Health web`} />);
+    const sessions = screen.getByRole('region', { name: 'Active sessions' });
+    expect((await within(sessions).findByRole('listitem')).textContent).toMatch(/^This device · Acme Health webSigned in/);
+  });
+
   it('its setup keeps the outline: the wizard and the password prompt sit one level under the page heading', async () => {
     const user = setupUser();
     const view = await renderSignedIn(<AccountSecurity issuer="Acme Health" hide={['password', 'sessions']} />);

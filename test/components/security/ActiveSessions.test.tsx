@@ -228,6 +228,30 @@ describe('ActiveSessions', () => {
     ]);
   });
 
+  it('names each session with the app’s sessionName: in the row, the sign-out button and the announcement', async () => {
+    const user = setupUser();
+    const names = new Map<string, string>();
+    await signedIn(
+      <ActiveSessions
+        applicationNames={{ 'mobile-app-0001': 'Mobile app' }}
+        sessionName={(session, name) => {
+          names.set(session.id, name);
+          return session.current ? `${name} (this browser)` : `${name}, ${session.applicationId === 'mobile-app-0001' ? 'phone' : 'web'}`;
+        }}
+      />,
+      [twoOthers[0]!, { ...twoOthers[1]!, applicationId: 'mobile-app-0001' }],
+    );
+    // The function gets the name the list would have given: the application's, or this/another device.
+    expect([...names.values()].sort()).toEqual(['Another device', 'Mobile app', 'This device']);
+    expect(rowTexts()).toEqual([
+      'This device (this browser)Signed in just nowActive nowSign out',
+      'Mobile app, phoneSigned in yesterdayLast active 10 minutes agoSign out',
+      'Another device, webSigned in 3 days agoLast active 2 hours agoSign out',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Sign out Mobile app, phone, signed in yesterday' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Mobile app, phone was signed out.'));
+  });
+
   it('is usable with the keyboard alone: Tab and Enter, Escape out of the question', async () => {
     const user = setupUser();
     const { ids, client } = await signedIn();
