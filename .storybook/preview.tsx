@@ -40,6 +40,7 @@ const preview: Preview = {
           'Full app',
           'LoginForm',
           'MfaMethodPicker',
+          'SignOutButton',
           'Theme',
           'SignUpForm',
           'ActivateAccount',

@@ -25,6 +25,7 @@ import * as mfaSettingsStories from '../stories/security/MfaSettings.stories';
 import * as activeSessionsStories from '../stories/security/ActiveSessions.stories';
 import * as accountSecurityStories from '../stories/security/AccountSecurity.stories';
 import * as localeStories from '../stories/Locales.stories';
+import * as signOutStories from '../stories/SignOutButton.stories';
 import * as signInHookStories from '../stories/hooks/SignInHooks.stories';
 import * as accountHookStories from '../stories/hooks/AccountHooks.stories';
 import * as securityHookStories from '../stories/hooks/SecurityHooks.stories';
@@ -67,6 +68,7 @@ const files: Record<string, StoryModule> = {
   'Full app': appStories,
   LoginForm: loginFormStories,
   MfaMethodPicker: mfaStories,
+  SignOutButton: signOutStories,
   Theme: themeStories,
   SignUpForm: signUpStories,
   ActivateAccount: activateStories,
@@ -119,6 +121,7 @@ describe('the story list', () => {
       'NetworkError',
       'Relabelled',
     ]);
+    expect(names(signOutStories)).toEqual(['SignedIn', 'SignsOut', 'Relabelled']);
     expect(names(themeStories)).toEqual(['Light', 'Dark']);
     expect(names(signUpStories)).toEqual(['Idle', 'PolicyChecklist', 'EmailTaken', 'FewerFields', 'CheckYourEmail', 'ResendWait', 'ResendLimit', 'PinStep']);
     expect(names(activateStories)).toEqual(['Activated', 'AlreadyActivated', 'LinkExpired', 'PinForm', 'WrongPin', 'TooManyWrongPins', 'NewCodeWait']);

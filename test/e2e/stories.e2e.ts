@@ -48,6 +48,7 @@ it('opens on the full app: first in the sidebar', async () => {
     'full-app--full-app',
     'loginform',
     'mfamethodpicker',
+    'signoutbutton',
     'theme',
     'signupform',
     'activateaccount',
@@ -92,6 +93,7 @@ it('has a docs page for every component and every hook group', () => {
   expect(docs.map((entry) => entry.title)).toEqual([
     'LoginForm',
     'MfaMethodPicker',
+    'SignOutButton',
     'SignUpForm',
     'ActivateAccount',
     'ChangePasswordForm',
