@@ -126,9 +126,8 @@ function createMfaApi(client: ExhClient): MfaApi {
     const response = await client.http(`auth/v2/${path.replace('{userId}', encodeURIComponent(session.userId))}`, {
       method,
       json,
+      // A POST is sent once (ky retries no POST), but for the forced retry of a clock correction (109).
       context: { signAs: session },
-      // The forced retry of a clock correction (109) only: a POST is not sent twice.
-      retry: method === 'get' ? undefined : { limit: 1, shouldRetry: () => false },
     });
     if (!readAnswer) return undefined as T;
     const text = await response.text();
