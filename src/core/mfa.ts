@@ -126,7 +126,8 @@ function createMfaApi(client: ExhClient): MfaApi {
     const response = await client.http(`auth/v2/${path.replace('{userId}', encodeURIComponent(session.userId))}`, {
       method,
       json,
-      // A POST is sent once (ky retries no POST), but for the forced retry of a clock correction (109).
+      // The client's retry policy, no option of our own: a GET once more after no answer or a gateway error, a POST
+      // only for a clock correction (109). (`retry: undefined` had replaced it with ky's defaults: up to two retries.)
       context: { signAs: session },
     });
     if (!readAnswer) return undefined as T;

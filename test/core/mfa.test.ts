@@ -282,11 +282,15 @@ describe('presence token edges', () => {
     expect(writes()).toBe(1);
   });
 
-  it('a settings read is sent again once after a gateway error', async () => {
+  it("a settings read is retried as the client retries a GET: once after a gateway error, not twice", async () => {
     const api = mfaApi(await signedIn());
+    const reads = () => exh.db.requests.filter((r) => r.path.startsWith('/auth/v2/mfa/users/') && r.method === 'GET').length;
     exh.db.failNext(1, { status: 502 }, { method: 'GET' });
     await expect(api.settings()).resolves.toMatchObject({ enabled: false });
-    expect(exh.db.requests.filter((r) => r.path.startsWith('/auth/v2/mfa/users/') && r.method === 'GET')).toHaveLength(2);
+    expect(reads()).toBe(2);
+    exh.db.failNext(2, { status: 502 }, { method: 'GET' });
+    expect(await failure(api.settings())).toMatchObject({ status: 502 });
+    expect(reads()).toBe(4);
   });
 
   it.each([
