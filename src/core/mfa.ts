@@ -126,9 +126,9 @@ function createMfaApi(client: ExhClient): MfaApi {
     const response = await client.http(`auth/v2/${path.replace('{userId}', encodeURIComponent(session.userId))}`, {
       method,
       json,
+      // The client's retry policy, no option of our own: a GET once more after no answer or a gateway error, a POST
+      // only for a clock correction (109). (`retry: undefined` had replaced it with ky's defaults: up to two retries.)
       context: { signAs: session },
-      // The forced retry of a clock correction (109) only: a POST is not sent twice.
-      retry: method === 'get' ? undefined : { limit: 1, shouldRetry: () => false },
     });
     if (!readAnswer) return undefined as T;
     const text = await response.text();

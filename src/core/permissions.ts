@@ -8,7 +8,6 @@ import type { ExhUser } from './types.js';
 export function hasPermission(user: ExhUser | null | undefined, name: string, { groupId }: { groupId?: string } = {}): boolean {
   if (!user) return false;
   if (user.roles?.some((role) => role.permissions?.some((permission) => permission.name === name))) return true;
-  if (groupId === undefined) return false;
   return (
     user.staffEnlistments?.some(
       (enlistment) => enlistment.groupId === groupId && enlistment.roles?.some((role) => role.permissions?.includes(name)),

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
+  ExhError,
   InvalidMfaCodeError,
   InvalidPresenceTokenError,
   MfaRequiredError,
@@ -10,7 +11,6 @@ import {
   NotEnoughMfaMethodsError,
   UserNotAuthenticatedError,
   type ExhClient,
-  type ExhError,
   type NewMfaMethod,
 } from '../../src/core';
 import { totp } from '../../src/msw';
@@ -189,5 +189,184 @@ describe('MFA settings and writes', () => {
     const third = exh.client();
     await third.authenticate({ email: demo.email, password: demo.password });
     expect(third.getState().status).toBe('authenticated');
+  });
+});
+
+/** An answer the test lets through when it wants: the request is under way until then. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+describe('presence token edges', () => {
+  it('tells its listeners only when it changes, and not after they unsubscribe', async () => {
+    const api = mfaApi(await signedIn());
+    const listener = vi.fn();
+    const stop = api.subscribePresence(listener);
+    api.forgetPresence(); // nothing kept: nothing changes
+    expect(listener).not.toHaveBeenCalled();
+    await api.confirmPresence(demo.password);
+    api.forgetPresence();
+    api.forgetPresence();
+    expect(listener).toHaveBeenCalledTimes(2);
+    stop();
+    await api.confirmPresence(demo.password);
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('is dropped, and its listeners told, exactly at the margin before its expiry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const api = mfaApi(await signedIn());
+      const listener = vi.fn();
+      api.subscribePresence(listener);
+      const { expiresAt } = await api.confirmPresence(demo.password);
+      const start = Date.now();
+      vi.setSystemTime(expiresAt - 10_000); // the clock alone, before the timer runs
+      expect(api.presence()).toBeNull();
+      vi.setSystemTime(start);
+      vi.advanceTimersByTime(expiresAt - 10_000 - Date.now() - 1);
+      expect(api.presence()).not.toBeNull();
+      expect(listener).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(1);
+      expect(api.presence()).toBeNull();
+      expect(listener).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a listener of the client that reads it during a logout already finds none", async () => {
+    const client = await signedIn();
+    const api = mfaApi(client);
+    const seen: unknown[] = [];
+    // Subscribed before the token is kept, so it hears the logout before the MFA API does.
+    client.subscribe(() => seen.push(api.presence()));
+    await api.confirmPresence(demo.password);
+    await client.logout();
+    expect(seen).toEqual([null]);
+  });
+
+  it('signed out, a call is UserNotAuthenticatedError 104 with a message', async () => {
+    const error = await failure(mfaApi(exh.client()).settings());
+    expect(error).toBeInstanceOf(UserNotAuthenticatedError);
+    expect(error).toMatchObject({ code: 104, message: 'Not signed in' });
+  });
+
+  it('a write without a token says to confirm the password first', async () => {
+    const error = await failure(mfaApi(await signedIn()).disable());
+    expect(error.message).toBe('Confirm your password first (no valid presence token)');
+  });
+
+  it('a settings read is sent as the user signed in when it was made, even if signed out right after', async () => {
+    const client = await signedIn();
+    const read = mfaApi(client).settings();
+    void client.logout({ revoke: false });
+    await expect(read).resolves.toMatchObject({ enabled: false });
+  });
+
+  it('an answer that is not JSON is an ExhError with the status', async () => {
+    const api = mfaApi(await signedIn());
+    exh.server.use(http.get(`${host}/auth/v2/mfa/users/:userId`, () => new HttpResponse('<html>', { status: 200 })));
+    const error = await failure(api.settings());
+    expect(error).toBeInstanceOf(ExhError);
+    expect(error).toMatchObject({ status: 200, message: 'The ExH service answered 200 with a body that is not JSON' });
+  });
+
+  it('a write is not sent again after a gateway error', async () => {
+    const api = mfaApi(await signedIn());
+    await api.confirmPresence(demo.password);
+    exh.db.failNext(1, { status: 503 }, { method: 'POST' });
+    expect(await failure(api.enable())).toMatchObject({ status: 503 });
+    expect(writes()).toBe(1);
+  });
+
+  it("a settings read is retried as the client retries a GET: once after a gateway error, not twice", async () => {
+    const api = mfaApi(await signedIn());
+    const reads = () => exh.db.requests.filter((r) => r.path.startsWith('/auth/v2/mfa/users/') && r.method === 'GET').length;
+    exh.db.failNext(1, { status: 502 }, { method: 'GET' });
+    await expect(api.settings()).resolves.toMatchObject({ enabled: false });
+    expect(reads()).toBe(2);
+    exh.db.failNext(2, { status: 502 }, { method: 'GET' });
+    expect(await failure(api.settings())).toMatchObject({ status: 502 });
+    expect(reads()).toBe(4);
+  });
+
+  it.each([
+    ['no token', { expiryTimestamp: Date.now() + 60_000 }],
+    ['no expiry', { token: 'abc' }],
+    ['neither', {}],
+    ['an empty body', undefined],
+  ])('a presence answer with %s is an ExhError and keeps nothing', async (_, body) => {
+    const api = mfaApi(await signedIn());
+    exh.server.use(
+      http.post(`${host}/auth/v2/confirmPresence`, () => (body === undefined ? new HttpResponse(null, { status: 200 }) : HttpResponse.json(body))),
+    );
+    const error = await failure(api.confirmPresence(demo.password));
+    expect(error).toBeInstanceOf(ExhError);
+    expect(error.message).toBe('The ExH service answered a presence token without a token or expiry');
+    expect(api.presence()).toBeNull();
+  });
+
+  it('without a creation time, the token expires when the service says', async () => {
+    const api = mfaApi(await signedIn());
+    const expiryTimestamp = Date.now() + 5 * 60_000;
+    exh.server.use(http.post(`${host}/auth/v2/confirmPresence`, () => HttpResponse.json({ token: 'abc', expiryTimestamp })));
+    expect(await api.confirmPresence(demo.password)).toEqual({ token: 'abc', expiresAt: expiryTimestamp });
+    expect(api.presence()).toEqual({ token: 'abc', expiresAt: expiryTimestamp });
+  });
+
+  it('a token that arrives after a logout is returned but not kept, and nobody is told', async () => {
+    const client = await signedIn();
+    const api = mfaApi(client);
+    const listener = vi.fn();
+    api.subscribePresence(listener);
+    const answer = gate();
+    exh.server.use(
+      http.post(`${host}/auth/v2/confirmPresence`, async () => {
+        await answer.opened;
+        return HttpResponse.json({ token: 'late', expiryTimestamp: Date.now() + 60_000 });
+      }),
+    );
+    const confirming = api.confirmPresence(demo.password);
+    await client.logout({ revoke: false });
+    answer.open();
+    await expect(confirming).resolves.toMatchObject({ token: 'late' });
+    expect(listener).not.toHaveBeenCalled();
+    expect(api.presence()).toBeNull();
+  });
+
+  it('a 132 for a write begun with an older token keeps the token confirmed meanwhile', async () => {
+    const api = mfaApi(await signedIn());
+    await api.confirmPresence(demo.password);
+    const answer = gate();
+    exh.server.use(
+      http.post(`${host}/auth/v2/mfa/users/:userId/enable`, async () => {
+        await answer.opened;
+        return HttpResponse.json({ code: 132, name: 'INVALID_PRESENCE_TOKEN_EXCEPTION', message: 'expired' }, { status: 400 });
+      }),
+    );
+    const enabling = api.enable();
+    const fresh = await api.confirmPresence(demo.password);
+    answer.open();
+    expect(await failure(enabling)).toBeInstanceOf(InvalidPresenceTokenError);
+    expect(api.presence()).toEqual(fresh);
+  });
+
+  it('a 132 for a write whose token was forgotten meanwhile is still the InvalidPresenceTokenError', async () => {
+    const api = mfaApi(await signedIn());
+    await api.confirmPresence(demo.password);
+    const answer = gate();
+    exh.server.use(
+      http.post(`${host}/auth/v2/mfa/users/:userId/enable`, async () => {
+        await answer.opened;
+        return HttpResponse.json({ code: 132, name: 'INVALID_PRESENCE_TOKEN_EXCEPTION', message: 'expired' }, { status: 400 });
+      }),
+    );
+    const enabling = api.enable();
+    api.forgetPresence();
+    answer.open();
+    expect(await failure(enabling)).toBeInstanceOf(InvalidPresenceTokenError);
   });
 });

@@ -41,4 +41,10 @@ describe('otpauthUri', () => {
     expect(() => otpauthUri({ secret: 'not a secret!', issuer: 'a', accountName: 'b' })).toThrow(TypeError);
     expect(() => otpauthUri({ secret: '018', issuer: 'a', accountName: 'b' })).toThrow(/40 hex characters or a base32 key/);
   });
+
+  it('refuses hex of another length and a key with characters outside base32, wherever they are', () => {
+    expect(() => otpauthUri({ secret: `${rfcHex}00`, issuer: 'a', accountName: 'b' })).toThrow(TypeError);
+    expect(() => otpauthUri({ secret: `0${rfcHex}`, issuer: 'a', accountName: 'b' })).toThrow(TypeError);
+    expect(() => otpauthUri({ secret: '0JBSWY3DPEHPK3PXP', issuer: 'a', accountName: 'b' })).toThrow(TypeError);
+  });
 });

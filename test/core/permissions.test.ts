@@ -39,4 +39,29 @@ describe('hasPermission', () => {
     expect(hasPermission(bare, 'VIEW_REPORTS')).toBe(false);
     expect(hasPermission(bare, 'VIEW_PATIENTS', { groupId: 'g1' })).toBe(false);
   });
+
+  it('looks through every role and every permission, not only the first', () => {
+    const many = {
+      ...user,
+      roles: [
+        { id: 'r0', name: 'Reader', description: '', permissions: [{ name: 'VIEW_NEWS', description: '' }] },
+        { id: 'r1', name: 'Reviewer', description: '', permissions: [{ name: 'VIEW_NEWS', description: '' }, { name: 'VIEW_REPORTS', description: '' }] },
+      ],
+      staffEnlistments: [
+        {
+          groupId: 'g1',
+          roles: [
+            { id: 'gr0', groupId: 'g1', name: 'Porter', description: '', permissions: ['VIEW_ROOMS'] },
+            { id: 'gr1', groupId: 'g1', name: 'Nurse', description: '', permissions: ['VIEW_ROOMS', 'VIEW_PATIENTS'] },
+          ],
+        },
+      ],
+    } satisfies ExhUser;
+    expect(hasPermission(many, 'VIEW_REPORTS')).toBe(true);
+    expect(hasPermission(many, 'VIEW_PATIENTS', { groupId: 'g1' })).toBe(true);
+  });
+
+  it('finds a group permission of a user without global roles', () => {
+    expect(hasPermission({ ...user, roles: undefined }, 'VIEW_PATIENTS', { groupId: 'g1' })).toBe(true);
+  });
 });
