@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createExhClient, OAuthTokenError, type AuthState, type ExhClient, type ExhError, type SessionInfo, type StorageOption } from '../core/index.js';
+import { createExhClient, OAuthTokenError, type ExhClient, type ExhError, type SessionInfo, type StorageOption } from '../core/index.js';
 import { loadingState, report, signedOutElsewhere } from '../core/session-store.js';
 import { decodeFormComponent } from '../core/signer.js';
 import { ExhContext } from './context.js';
@@ -59,14 +59,6 @@ export interface AuthProviderProps {
  * never sent by ExH today (its OAuth1 tokens do not expire; a dead token is a 108, so `'revoked'`).
  */
 export type SignOutReason = 'logout' | 'revoked' | 'expired' | 'password-reset' | 'other-tab';
-
-function signOutReason(state: AuthState): SignOutReason {
-  const { error } = state;
-  if (state === signedOutElsewhere || state.session) return 'other-tab';
-  // A 108's class, or its one subclass (SessionEndedByPasswordResetError, not imported: it is not in every bundle).
-  if (error instanceof OAuthTokenError) return error.constructor === OAuthTokenError ? 'revoked' : 'password-reset';
-  return 'logout';
-}
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
@@ -142,7 +134,18 @@ export function AuthProvider(props: AuthProviderProps) {
           if (mutation.state.status !== 'pending') mutations.remove(mutation);
         }
         emit('onSessionChange', session);
-        if (previous.session) emit('onSignedOut', signOutReason(state));
+        if (previous.session) {
+          // A 108's class, or its one subclass (SessionEndedByPasswordResetError, not imported: it is not in every bundle).
+          const reason =
+            state === signedOutElsewhere || session
+              ? 'other-tab'
+              : error instanceof OAuthTokenError
+                ? error.constructor === OAuthTokenError
+                  ? 'revoked'
+                  : 'password-reset'
+                : 'logout';
+          emit('onSignedOut', reason);
+        }
         // Out of the first read of an asynchronous storage: a restored session, not a sign-in.
         if (session && previous !== loadingState) emit('onSignedIn', session);
       }
