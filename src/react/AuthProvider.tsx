@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createExhClient, OAuthTokenError, type ExhClient, type ExhError, type SessionInfo, type StorageOption } from '../core/index.js';
-import { loadingState, report, signedOutElsewhere } from '../core/session-store.js';
+import { callSafely, loadingState, signedOutElsewhere } from '../core/session-store.js';
 import { decodeFormComponent } from '../core/signer.js';
 import { ExhContext } from './context.js';
 import { scopeOf } from './queryKeys.js';
@@ -115,13 +115,7 @@ export function AuthProvider(props: AuthProviderProps) {
     const emit = <Name extends 'onSessionChange' | 'onSignedIn' | 'onSignedOut' | 'onError'>(
       name: Name,
       value: Parameters<NonNullable<AuthProviderProps[Name]>>[0],
-    ) => {
-      try {
-        (callbacks.current[name] as ((value: unknown) => void) | undefined)?.(value);
-      } catch (error) {
-        report(error);
-      }
-    };
+    ) => callSafely(callbacks.current[name] as ((value: unknown) => void) | undefined, value);
     return client.subscribe(() => {
       const previous = last;
       const state = (last = client.getState());
