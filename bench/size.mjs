@@ -32,12 +32,10 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
  * when ActiveSessions landed (+2.5 kB on (d) and (e): the component, its labels and the relative-time helper), and
  * when the MFA settings landed: +1.0 kB on (c) (mfaApi with its presence token, otpauthUri, hasPermission), +7.7 kB on
  * (d) and +9.9 kB on (e) (ConfirmPresence, MfaSetup, MfaSettings, AccountSecurity, Protect, their hooks and labels,
- * and lean-qr's 2.1 kB in (e)). (a) and (b) did not grow. The locales (LocaleProvider, and each component reading its
- * set through useLabels) added 53 B to (a), +0.13 kB to (d) and +0.19 kB to (e); the languages themselves stay out of them. The status gates and redirects (SignedIn, SignedOut,
- * AuthLoading, withAuthRequired, RequireAuth's navigate, returnTo): +0.55 kB on (d) and (e); `isAuthenticated` and
- * `isLoading` of useAuth: +20 B on (a) and (b). SignOutButton and its labels: +0.2 kB on (d) and (e). The provider's
- * events (onSignedIn, onSignedOut with its reason, onError, each callback isolated) live in AuthProvider, which every
- * path has: +135 B on (a), (b) and b-own, +0.13 kB on (d) and (e).
+ * and lean-qr's 2.1 kB in (e)). (a) and (b) did not grow. The locales, the status gates and redirects, SignOutButton
+ * and the provider's events added +1.0 kB to (d) and +1.1 kB to (e). Only three of them reach the sign-in path: the
+ * locale lookup (+53 B, on (a)), useAuth's `isAuthenticated` and `isLoading` (+20 B) and the events (+135 B, as
+ * AuthProvider is on every path); leaner error classes and event code then took 54 B back off (a).
  */
 export function ourEntries(from, coreFrom, localeFrom = (lang) => `exh-auth-react/locales/${lang}`) {
   const picked = (names) => `export { ${names.join(', ')} } from '${from}';`;
