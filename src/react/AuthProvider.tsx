@@ -153,14 +153,13 @@ export function AuthProvider(props: AuthProviderProps) {
   // Before the first paint, so a user arriving with a token sees 'loading', not the sign-in form.
   useIsomorphicLayoutEffect(() => {
     if (!ssoParameter) return;
-    const url = new URL(window.location.href);
+    const url = new URL(location.href);
     const fromUrl = url.searchParams.get(ssoParameter);
     if (fromUrl) {
       // Removed before the exchange: StrictMode's second run and a reload find nothing to consume again.
       // The other parameters keep their exact text (URLSearchParams would re-encode them).
-      const isSsoPart = (part: string) => decodeFormComponent(part.split('=', 1)[0]!) === ssoParameter;
-      url.search = url.search.slice(1).split('&').filter((part) => !isSsoPart(part)).join('&');
-      window.history.replaceState(window.history.state, '', url.href);
+      url.search = url.search.slice(1).split('&').filter((part) => decodeFormComponent(part.split('=', 1)[0]!) !== ssoParameter).join('&');
+      history.replaceState(history.state, '', url.href);
       pendingSso.current = fromUrl;
     }
     const use = () => {
