@@ -35,7 +35,7 @@ export const hooksOnly = ['AuthProvider', 'useAuth', 'useLogin', 'useConfirmMfa'
  * and lean-qr's 2.1 kB in (e)). (a) and (b) did not grow. The locales, the status gates and redirects, SignOutButton
  * and the provider's events added +1.0 kB to (d) and +1.1 kB to (e). Only three of them reach the sign-in path: the
  * locale lookup (+53 B, on (a)), useAuth's `isAuthenticated` and `isLoading` (+20 B) and the events (+135 B, as
- * AuthProvider is on every path); leaner error classes and event code then took 54 B back off (a).
+ * AuthProvider is on every path); leaner error classes and provider code then took 67 B back off (a).
  */
 export function ourEntries(from, coreFrom, localeFrom = (lang) => `exh-auth-react/locales/${lang}`) {
   const picked = (names) => `export { ${names.join(', ')} } from '${from}';`;
