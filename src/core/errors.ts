@@ -25,7 +25,7 @@ export interface ExhErrorBody {
   [extra: string]: unknown;
 }
 
-type ExhErrorOptions = { code?: number; status?: number; body?: ExhErrorBody; cause?: unknown };
+type ExhErrorOptions = { code?: number; status?: number; body?: ExhErrorBody; cause?: unknown; [extra: string]: unknown };
 
 export class ExhError extends Error {
   override name = 'ExhError';
@@ -38,10 +38,10 @@ export class ExhError extends Error {
 
   constructor(message: string, options: ExhErrorOptions = {}) {
     // Error reads `cause` from the options itself; an undefined cause leaves the property out.
-    super(message, options.cause === undefined ? undefined : options);
-    this.code = options.code;
-    this.status = options.status ?? 0;
-    this.body = options.body;
+    const { cause, code, status = 0, body, ...extra } = options;
+    super(message, cause === undefined ? undefined : options);
+    // A subclass's documented extra (`mfa`, `remainingDelay`) after the common fields.
+    Object.assign(this, { code, status, body }, extra);
   }
 }
 
@@ -57,8 +57,8 @@ export class NetworkError extends ExhError {
 const classByCode: Record<number, typeof ExhError> = {};
 
 /**
- * The errors that add nothing to ExhError but their name, made by one factory instead of fifteen
- * class bodies. Each is a subclass (so `instanceof` tells them apart) named after itself.
+ * The error classes, made by one factory instead of seventeen class bodies: each is a subclass (so
+ * `instanceof` tells them apart) named after itself; a documented extra (`mfa`) comes in its options.
  * @internal Exported for the account API's errors (account-errors.ts), which only its users load.
  */
 export function namedErrorClass(errorName: string, code?: number): typeof ExhError {
@@ -117,23 +117,21 @@ export type LoginFreezeError = ExhError;
 export const TooManyFailedAttemptsError = namedErrorClass('TooManyFailedAttemptsError', 213);
 export type TooManyFailedAttemptsError = ExhError;
 
-export class MfaRequiredError extends ExhError {
-  override name = 'MfaRequiredError';
-  declare readonly mfa: MfaChallengeBody;
-  constructor(message: string, options: ExhErrorOptions & { mfa: MfaChallengeBody }) {
-    super(message, options);
-    this.mfa = options.mfa;
-  }
+export const MfaRequiredError = namedErrorClass('MfaRequiredError') as unknown as new (
+  message: string,
+  options: ExhErrorOptions & { mfa: MfaChallengeBody },
+) => MfaRequiredError;
+export interface MfaRequiredError extends ExhError {
+  readonly mfa: MfaChallengeBody;
 }
 
-export class MfaReattemptDelayError extends ExhError {
-  override name = 'MfaReattemptDelayError';
+export const MfaReattemptDelayError = namedErrorClass('MfaReattemptDelayError', 134) as unknown as new (
+  message: string,
+  options: ExhErrorOptions & { remainingDelay: number },
+) => MfaReattemptDelayError;
+export interface MfaReattemptDelayError extends ExhError {
   /** Milliseconds to wait before the next attempt. */
-  declare readonly remainingDelay: number;
-  constructor(message: string, options: ExhErrorOptions & { remainingDelay: number }) {
-    super(message, options);
-    this.remainingDelay = options.remainingDelay;
-  }
+  readonly remainingDelay: number;
 }
 
 /** A listed method the UI can use: it has an id and a type (name and tags are filled in). */
@@ -170,15 +168,11 @@ export function errorFromResponse(status: number, body: unknown, headers?: Heade
   const message = stringOr(body.message, '') || `ExH error ${code}`;
   // Keep only the documented fields: an error handed to the UI carries nothing else the server sent.
   const safeBody: ExhErrorBody = { code, name: stringOr(body.name, undefined), message };
-  // A documented extra is both a field of the error and part of its body.
-  const withExtra = <Extra extends object>(extra: Extra) => ({ code, status, ...extra, body: { ...safeBody, ...extra } });
   const mfa = code === 129 && mfaChallenge(body.mfa);
-  if (mfa) return new MfaRequiredError(message, withExtra({ mfa }));
-  if (code === 134) {
-    return new MfaReattemptDelayError(message, withExtra({ remainingDelay: numberOr(body.remainingDelay, 1000) }));
-  }
-  const ErrorClass = classByCode[code] ?? ExhError;
-  const error = new ErrorClass(message, { code, status, body: safeBody });
+  // A documented extra is both a field of the error and part of its body.
+  const extra = mfa ? { mfa } : code === 134 ? { remainingDelay: numberOr(body.remainingDelay, 1000) } : {};
+  const ErrorClass = mfa ? (MfaRequiredError as unknown as typeof ExhError) : (classByCode[code] ?? ExhError);
+  const error = new ErrorClass(message, { code, status, ...extra, body: { ...safeBody, ...extra } });
   if (code === 109) {
     (error as { clockUnknown?: boolean }).clockUnknown = !!headers && Number.isNaN(Date.parse(headers.get('Date') ?? ''));
   }

@@ -39,9 +39,13 @@ function parseSession(raw: string | null): Session | null {
   }
 }
 
-/** A listener that throws is the app's bug: reported, without failing the change or skipping the other listeners. */
-export function report(error: unknown): void {
-  (globalThis.reportError ?? console.error)(error);
+/** Calls the app's `listener`, if any: one that throws is the app's bug, reported without failing the change or skipping the others. */
+export function callSafely<Value>(listener: ((value: Value) => void) | undefined, value?: Value): void {
+  try {
+    listener?.(value as Value);
+  } catch (error) {
+    (globalThis.reportError ?? console.error)(error);
+  }
 }
 
 /** The auth state machine, an external store (`getState` + `subscribe`) that `useSyncExternalStore` reads. */
@@ -106,13 +110,7 @@ export function createSessionStore(
     state = next;
     session = nextSession;
     granted = false;
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        report(error);
-      }
-    }
+    for (const listener of [...listeners]) callSafely(listener);
   }
 
   function write(stored: Session): void {

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createExhClient, OAuthTokenError, type AuthState, type ExhClient, type ExhError, type SessionInfo, type StorageOption } from '../core/index.js';
-import { loadingState, report, signedOutElsewhere } from '../core/session-store.js';
+import { createExhClient, OAuthTokenError, type ExhClient, type ExhError, type SessionInfo, type StorageOption } from '../core/index.js';
+import { callSafely, loadingState, signedOutElsewhere } from '../core/session-store.js';
 import { decodeFormComponent } from '../core/signer.js';
 import { ExhContext } from './context.js';
 import { scopeOf } from './queryKeys.js';
@@ -60,14 +60,6 @@ export interface AuthProviderProps {
  */
 export type SignOutReason = 'logout' | 'revoked' | 'expired' | 'password-reset' | 'other-tab';
 
-function signOutReason(state: AuthState): SignOutReason {
-  const { error } = state;
-  if (state === signedOutElsewhere || state.session) return 'other-tab';
-  // A 108's class, or its one subclass (SessionEndedByPasswordResetError, not imported: it is not in every bundle).
-  if (error instanceof OAuthTokenError) return error.constructor === OAuthTokenError ? 'revoked' : 'password-reset';
-  return 'logout';
-}
-
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 function useClient(props: AuthProviderProps): ExhClient {
@@ -123,13 +115,7 @@ export function AuthProvider(props: AuthProviderProps) {
     const emit = <Name extends 'onSessionChange' | 'onSignedIn' | 'onSignedOut' | 'onError'>(
       name: Name,
       value: Parameters<NonNullable<AuthProviderProps[Name]>>[0],
-    ) => {
-      try {
-        (callbacks.current[name] as ((value: unknown) => void) | undefined)?.(value);
-      } catch (error) {
-        report(error);
-      }
-    };
+    ) => callSafely(callbacks.current[name] as ((value: unknown) => void) | undefined, value);
     return client.subscribe(() => {
       const previous = last;
       const state = (last = client.getState());
@@ -142,7 +128,18 @@ export function AuthProvider(props: AuthProviderProps) {
           if (mutation.state.status !== 'pending') mutations.remove(mutation);
         }
         emit('onSessionChange', session);
-        if (previous.session) emit('onSignedOut', signOutReason(state));
+        if (previous.session) {
+          // A 108's class, or its one subclass (SessionEndedByPasswordResetError, not imported: it is not in every bundle).
+          const reason =
+            state === signedOutElsewhere || session
+              ? 'other-tab'
+              : error instanceof OAuthTokenError
+                ? error.constructor === OAuthTokenError
+                  ? 'revoked'
+                  : 'password-reset'
+                : 'logout';
+          emit('onSignedOut', reason);
+        }
         // Out of the first read of an asynchronous storage: a restored session, not a sign-in.
         if (session && previous !== loadingState) emit('onSignedIn', session);
       }
@@ -156,14 +153,13 @@ export function AuthProvider(props: AuthProviderProps) {
   // Before the first paint, so a user arriving with a token sees 'loading', not the sign-in form.
   useIsomorphicLayoutEffect(() => {
     if (!ssoParameter) return;
-    const url = new URL(window.location.href);
+    const url = new URL(location.href);
     const fromUrl = url.searchParams.get(ssoParameter);
     if (fromUrl) {
       // Removed before the exchange: StrictMode's second run and a reload find nothing to consume again.
       // The other parameters keep their exact text (URLSearchParams would re-encode them).
-      const isSsoPart = (part: string) => decodeFormComponent(part.split('=', 1)[0]!) === ssoParameter;
-      url.search = url.search.slice(1).split('&').filter((part) => !isSsoPart(part)).join('&');
-      window.history.replaceState(window.history.state, '', url.href);
+      url.search = url.search.slice(1).split('&').filter((part) => decodeFormComponent(part.split('=', 1)[0]!) !== ssoParameter).join('&');
+      history.replaceState(history.state, '', url.href);
       pendingSso.current = fromUrl;
     }
     const use = () => {
