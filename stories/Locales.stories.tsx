@@ -14,6 +14,7 @@ import { demoUser } from './support/storyMock';
  */
 const meta = {
   title: 'Locales',
+  tags: ['!autodocs'],
   loaders: [freshMock],
   decorators: [withAuth],
 } satisfies Meta;
