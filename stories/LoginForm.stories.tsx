@@ -86,7 +86,7 @@ export const HeaderAndFooter: Story = {
     await userEvent.type(canvas.getByLabelText('Password'), 'a rather long passphrase, typed in full');
     await userEvent.click(canvas.getByRole('button', { name: 'Show password', pressed: false }));
     await expect(canvas.getByLabelText('Password')).toHaveAttribute('type', 'text');
-    await expect(canvas.getByRole('button', { name: 'Hide password', pressed: true })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Show password', pressed: true })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Forgot password?' }));
     await expect(args.onForgotPassword).toHaveBeenCalledTimes(1);
     await expect(canvas.getByRole('link', { name: 'Help' })).toBeVisible();

@@ -7,10 +7,8 @@ export interface LoginFormLabels {
   subtitle: (appName: string) => string;
   email: string;
   password: string;
-  /** The eye button's name while the password is hidden (aria-pressed false). */
+  /** The eye button's name; aria-pressed says whether the password is shown. */
   showPassword: string;
-  /** Its name while the password is shown (aria-pressed true). */
-  hidePassword: string;
   submit: string;
   submitting: string;
   emailRequired: string;
@@ -92,7 +90,6 @@ export const defaultLoginFormLabels: LoginFormLabels = {
   email: 'Email',
   password: 'Password',
   showPassword: 'Show password',
-  hidePassword: 'Hide password',
   submit: 'Sign in',
   submitting: 'Signing in…',
   emailRequired: 'Enter your email address.',

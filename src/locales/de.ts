@@ -70,7 +70,6 @@ export const de: Locale = {
     password,
     subtitle: (appName) => `weiter zu ${appName}`,
     showPassword,
-    hidePassword: 'Passwort verbergen',
     submit: signIn,
     submitting: 'Anmeldung läuft…',
     emailRequired,

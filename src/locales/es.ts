@@ -70,7 +70,6 @@ export const es: Locale = {
     password,
     subtitle: (appName) => `para continuar a ${appName}`,
     showPassword,
-    hidePassword: 'Ocultar contraseña',
     submit: signIn,
     submitting: 'Iniciando sesión…',
     emailRequired,

@@ -69,7 +69,6 @@ export const fr: Locale = {
     password,
     subtitle: (appName) => `pour continuer vers ${appName}`,
     showPassword,
-    hidePassword: 'Masquer le mot de passe',
     submit: signIn,
     submitting: 'Connexion…',
     emailRequired,

@@ -68,7 +68,6 @@ export const nl: Locale = {
     password,
     subtitle: (appName) => `om verder te gaan naar ${appName}`,
     showPassword,
-    hidePassword: 'Wachtwoord verbergen',
     submit: signIn,
     submitting: 'Bezig met inloggen…',
     emailRequired,

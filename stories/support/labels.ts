@@ -11,7 +11,6 @@ export const frenchLoginLabels: LoginFormLabels = {
   email: 'Adresse e-mail',
   password: 'Mot de passe',
   showPassword: 'Afficher le mot de passe',
-  hidePassword: 'Masquer le mot de passe',
   submit: 'Se connecter',
   submitting: 'Connexion…',
   emailRequired: 'Saisissez votre adresse e-mail.',

@@ -61,7 +61,7 @@ describe('LoginForm markup', () => {
     await expectNoAxeViolations(container);
   });
 
-  it('shows and hides the password with an eye button inside the field, its name and pressed state following', async () => {
+  it('shows and hides the password with an eye button inside the field: one name, its pressed state following', async () => {
     const user = setupUser();
     const { container } = renderWithAuth(<LoginForm />);
     const toggle = screen.getByRole('button', { name: 'Show password', pressed: false });
@@ -70,7 +70,8 @@ describe('LoginForm markup', () => {
     expect(toggle.parentElement).toBe(passwordInput().parentElement);
     await user.type(passwordInput(), 'secret');
     await user.click(toggle);
-    expect(screen.getByRole('button', { name: 'Hide password', pressed: true })).toBe(toggle);
+    expect(screen.getByRole('button', { name: 'Show password', pressed: true })).toBe(toggle);
+    expect(toggle.getAttribute('aria-controls')).toBe(passwordInput().id);
     expect(passwordInput().type).toBe('text');
     expect(passwordInput().value).toBe('secret');
     await expectNoAxeViolations(container);

@@ -19,7 +19,6 @@ const de: LoginFormLabels = {
   email: 'E-Mail',
   password: 'Passwort',
   showPassword: 'Passwort anzeigen',
-  hidePassword: 'Passwort verbergen',
   submit: 'Anmelden',
   submitting: 'Anmeldung läuft…',
   emailRequired: 'Geben Sie Ihre E-Mail-Adresse ein.',
@@ -118,7 +117,7 @@ describe('labels', () => {
     await user.click(screen.getByRole('button', { name: 'Anmelden' }));
     await screen.findByText('Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.');
     await user.click(screen.getByRole('button', { name: 'Passwort anzeigen' }));
-    expect(screen.getByRole('button', { name: 'Passwort verbergen', pressed: true })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Passwort anzeigen', pressed: true })).toBeTruthy();
     expectNoEnglish(container);
 
     await user.clear(screen.getByLabelText('E-Mail'));

@@ -10,6 +10,7 @@ import {
 } from '../../core/index.js';
 import { useRequestActivation } from '../../react/account/useRequestActivation.js';
 import { CountdownText } from '../CountdownText.js';
+import { PasswordToggle } from '../PasswordToggle.js';
 import type { ResendLabels } from '../labels.js';
 import { useCountdown } from '../useCountdown.js';
 import { classNames, commonMessage } from '../util.js';
@@ -23,7 +24,7 @@ export interface FieldProps<T extends FieldValues> {
   type?: 'text' | 'email' | 'password' | 'tel';
   autoComplete: string;
   rules?: RegisterOptions<T, FieldPath<T>>;
-  /** The show/hide toggle of a password, named by this label. */
+  /** The show button of a password (components/PasswordToggle), named by this label. */
   toggle?: string;
   /** Ids of other descriptions (the checklist, a live hint). */
   describedBy?: string;
@@ -54,16 +55,14 @@ export function Field<T extends FieldValues>({ form, name, label, type = 'text',
     />
   );
   return (
-    <div className={classNames('exh-auth__field', toggle && 'exh-auth__field--password')}>
+    <div className="exh-auth__field">
       <label className="exh-auth__label" htmlFor={id}>
         {label}
       </label>
       {toggle ? (
-        <div className="exh-auth__password">
+        <div className="exh-auth__affix">
           {input}
-          <button type="button" className="exh-auth__toggle" aria-pressed={shown} aria-controls={id} onClick={() => setShown((v) => !v)}>
-            {toggle}
-          </button>
+          <PasswordToggle label={toggle} shown={shown} controls={id} onToggle={() => setShown((v) => !v)} />
         </div>
       ) : (
         input

@@ -13,6 +13,7 @@ import {
 } from '../../core/index.js';
 import { useAuth, useLogin } from '../../react/index.js';
 import { CountdownText } from '../CountdownText.js';
+import { PasswordToggle } from '../PasswordToggle.js';
 import { defaultLoginFormLabels, type LoginFormLabels, type MfaLabels } from '../labels.js';
 import { MfaMethodPicker } from './MfaMethodPicker.js';
 import { classNames, commonMessage } from '../util.js';
@@ -223,7 +224,7 @@ export function LoginForm({
             if (input) inputs.current[name] = input;
           }}
           onInput={onInput}
-          toggle={name === 'password' ? [text.showPassword, text.hidePassword] : undefined}
+          toggle={name === 'password' ? text.showPassword : undefined}
         />
       ))}
       <div role="alert" className="exh-auth__alert" tabIndex={-1} ref={alertRef}>
@@ -274,11 +275,11 @@ interface FieldProps {
   error: string | undefined;
   inputRef: (input: HTMLInputElement | null) => void;
   onInput: (name: FieldName, value: string) => void;
-  /** The password's show/hide button, named by these labels. */
-  toggle?: [show: string, hide: string];
+  /** The password's show button, named by this label. */
+  toggle?: string;
 }
 
-/** One labelled input with its error; the password one with its show/hide button inside the field. */
+/** One labelled input with its error; the password one with its show button inside the field. */
 function Field({ name, label, error, inputRef, onInput, toggle }: FieldProps) {
   const id = useId();
   const [shown, setShown] = useState(false);
@@ -301,13 +302,7 @@ function Field({ name, label, error, inputRef, onInput, toggle }: FieldProps) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
         />
-        {toggle && (
-          // Named by what a press does; aria-pressed says whether the password is shown. The stylesheet
-          // shows an eye (struck through while shown) in place of the words; without it, the words remain.
-          <button type="button" className="exh-auth__eye" aria-pressed={shown} onClick={() => setShown(!shown)}>
-            {toggle[+shown]}
-          </button>
-        )}
+        {toggle && <PasswordToggle label={toggle} shown={shown} controls={id} onToggle={() => setShown(!shown)} />}
       </div>
       {error && (
         <p id={`${id}-error`} className="exh-auth__field-error">

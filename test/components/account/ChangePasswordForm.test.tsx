@@ -35,6 +35,31 @@ describe('ChangePasswordForm', () => {
     expect(screen.getByRole('list').querySelectorAll('[data-met="true"]')).toHaveLength(4);
   });
 
+  it('gives each password field the sign-in form\'s eye: inside the field, one name, its pressed state following', async () => {
+    const user = setupUser();
+    const { container } = await signedIn(<ChangePasswordForm />);
+    await screen.findByRole('list');
+    const toggles = screen.getAllByRole('button', { name: 'Show password', pressed: false });
+    // Current and new password; the confirmation follows the new one's checklist without its own.
+    expect(toggles).toHaveLength(2);
+    const [current, next] = [input('Current password'), input('New password')];
+    expect(toggles.map((toggle) => toggle.parentElement)).toEqual([current.parentElement, next.parentElement]);
+    expect(toggles.map((toggle) => toggle.className)).toEqual(['exh-auth__eye', 'exh-auth__eye']);
+    const nextToggle = toggles[1]!;
+    await user.type(next, 'NewSecret1');
+    await user.click(nextToggle);
+    expect(nextToggle.getAttribute('aria-pressed')).toBe('true');
+    expect(nextToggle.getAttribute('aria-controls')).toBe(next.id);
+    expect([current.type, next.type]).toEqual(['password', 'text']);
+    expect(next.value).toBe('NewSecret1');
+    await expectNoAxeViolations(container);
+    nextToggle.focus();
+    await user.keyboard(' ');
+    expect(screen.getAllByRole('button', { name: 'Show password', pressed: false })).toHaveLength(2);
+    expect(next.type).toBe('password');
+    expect(service.db.count('PUT', PASSWORD)).toBe(0);
+  });
+
   it('checks the confirmation in the browser', async () => {
     const user = setupUser();
     const { container } = await signedIn(<ChangePasswordForm />);
