@@ -37,7 +37,7 @@ export default defineConfig({
       // The React layer's and the components' suites again, inside React.StrictMode.
       {
         extends: true,
-        test: { name: 'strict', include: ['test/{react,components}/**/*.test.{ts,tsx}'], env: { EXH_STRICT: '1' } },
+        test: { name: 'strict', include: ['test/{react,components}/**/*.test.{ts,tsx}'], env: { EXH_STRICT: '1' }, setupFiles: ['test/strict.setup.ts'] },
       },
     ],
     // .ci/run reads the counts from the JSON report.

@@ -20,7 +20,7 @@ import {
   useUpdateProfile,
 } from '../../src/react';
 import { demo, setupMockExh } from '../helpers';
-import { maybeStrict, wrapperFor } from './render';
+import { wrapperFor } from './render';
 
 const exh = setupMockExh();
 
@@ -211,7 +211,7 @@ describe('a custom UI on the hooks', () => {
   it('signs up and activates by pin from the mail', async () => {
     const user = userEvent.setup();
     const { wrapper: Wrapper } = setup();
-    render(maybeStrict(<Wrapper><CustomSignUp /></Wrapper>));
+    render(<Wrapper><CustomSignUp /></Wrapper>);
     await user.type(screen.getByLabelText('E-mail'), demo.email);
     expect((await screen.findByRole('alert')).textContent).toBe('Taken');
     await user.clear(screen.getByLabelText('E-mail'));

@@ -2,12 +2,12 @@
 import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createExhClient } from '../../src/core';
 import { AuthProvider, RequireAuth, exhQueryKeys, useAuth, useExhClient, useExhQueryKeys, useLogin, useTokens, type ExhQueryKeys } from '../../src/react';
 import { consumerKey, consumerSecret, demo, host, setupMockExh } from '../helpers';
-import { maybeStrict, renderWithAuth } from './render';
+import { renderHookWithAuth, renderWithAuth } from './render';
 
 const exh = setupMockExh();
 
@@ -101,11 +101,31 @@ describe('the QueryClient', () => {
   }
 });
 
+describe('the test harness', () => {
+  // The strict project is only worth running if React really runs effects twice there, as in an app's
+  // development build: StrictMode at the root (test/strict.setup.ts), not inside a wrapper component.
+  it('runs effects twice in the strict project and with strict: true, once otherwise', () => {
+    const mounts: string[] = [];
+    const useProbe = (name: string) => useEffect(() => void mounts.push(name), [name]);
+    const project = process.env.EXH_STRICT === '1' ? 2 : 1;
+    function Probe({ name }: { name: string }) {
+      useProbe(name);
+      return null;
+    }
+    renderWithAuth(<Probe name="render" />);
+    renderWithAuth(<Probe name="render, strict" />, { strict: true });
+    renderHookWithAuth(() => useProbe('hook'));
+    renderHookWithAuth(() => useProbe('hook, strict'), { strict: true });
+    const count = (name: string) => mounts.filter((m) => m === name).length;
+    expect([count('render'), count('render, strict'), count('hook'), count('hook, strict')]).toEqual([project, 2, project, 2]);
+  });
+});
+
 describe('AuthProvider props', () => {
   it('uses a given client', () => {
     const client = createExhClient({ host, consumerKey, consumerSecret, storage: 'memory' });
     const { result } = renderHook(() => useExhClient(), {
-      wrapper: ({ children }: { children: ReactNode }) => maybeStrict(<AuthProvider client={client}>{children}</AuthProvider>),
+      wrapper: ({ children }: { children: ReactNode }) => <AuthProvider client={client}>{children}</AuthProvider>,
     });
     expect(result.current).toBe(client);
   });
@@ -113,10 +133,10 @@ describe('AuthProvider props', () => {
   it('builds a new client when the host changes and signs the old one out', async () => {
     let hostProp = host;
     const seen: Array<string | null> = [];
-    const Wrapper = ({ children }: { children: ReactNode }) => maybeStrict(
+    const Wrapper = ({ children }: { children: ReactNode }) => (
       <AuthProvider host={hostProp} consumerKey={consumerKey} consumerSecret={consumerSecret} storage="memory" onSessionChange={(s) => seen.push(s?.userId ?? null)}>
         {children}
-      </AuthProvider>,
+      </AuthProvider>
     );
     const { result, rerender } = renderHook(() => ({ auth: useAuth(), login: useLogin(), client: useExhClient() }), { wrapper: Wrapper });
     await act(() => result.current.login.mutateAsync({ email: demo.email, password: demo.password }));

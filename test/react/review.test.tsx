@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createExhClient, UserNotAuthenticatedError } from '../../src/core';
 import { AuthProvider, useAuth, useLogin, useRevokeOtherTokens, useRevokeToken, useTokens } from '../../src/react';
 import { consumerKey, consumerSecret, demo, host, mfaUser, setupMockExh } from '../helpers';
-import { maybeStrict, wrapperFor } from './render';
+import { wrapperFor } from './render';
 
 const exh = setupMockExh();
 
@@ -56,7 +56,7 @@ describe('two providers under one QueryClient', () => {
     await second.authenticate({ email: demo.email, password: demo.password });
     const first = renderHook(() => ({ login: useLogin(), tokens: useTokens(), others: useRevokeOtherTokens() }), { wrapper: wrapperFor({ queryClient }) });
     const secondView = renderHook(() => ({ tokens: useTokens(), revoke: useRevokeToken() }), {
-      wrapper: ({ children }) => maybeStrict(<AuthProvider client={second} queryClient={queryClient}>{children}</AuthProvider>),
+      wrapper: ({ children }) => (<AuthProvider client={second} queryClient={queryClient}>{children}</AuthProvider>),
     });
     await act(() => first.result.current.login.mutateAsync({ email: demo.email, password: demo.password }));
     await waitFor(() => expect(first.result.current.tokens.data?.data).toHaveLength(4));

@@ -18,7 +18,7 @@ import {
   useTokens,
 } from '../../src/react';
 import { consumerKey, consumerSecret, demo, host, setupMockExh } from '../helpers';
-import { maybeStrict, wrapperFor } from './render';
+import { renderHookWithAuth, wrapperFor } from './render';
 
 const exh = setupMockExh();
 const TOKENS = '/auth/v2/oauth1/tokens';
@@ -39,7 +39,7 @@ describe('the provider’s client is made once per configuration', () => {
     // A new adapter object on every render, as `storage={{ get, set, remove }}` written inline gives.
     const Wrapper = ({ children }: { children?: ReactNode }) => {
       renders++;
-      return maybeStrict(
+      return (
         <AuthProvider
           host={host}
           consumerKey={consumerKey}
@@ -47,7 +47,7 @@ describe('the provider’s client is made once per configuration', () => {
           storage={{ get: (k) => values.get(k) ?? null, set: (k, v) => void values.set(k, v), remove: (k) => void values.delete(k) }}
         >
           {children}
-        </AuthProvider>,
+        </AuthProvider>
       );
     };
     const { result, rerender } = renderHook(() => ({ status: useAuth((s) => s.status), client: useExhClient() }), { wrapper: Wrapper });
@@ -65,10 +65,10 @@ describe('the provider’s client is made once per configuration', () => {
   it('a changed host makes a new client and revokes the old session once', async () => {
     let hostProp = host;
     const Wrapper = ({ children }: { children?: ReactNode }) =>
-      maybeStrict(
+      (
         <AuthProvider host={hostProp} consumerKey={consumerKey} consumerSecret={consumerSecret} storage="memory">
           {children}
-        </AuthProvider>,
+        </AuthProvider>
       );
     const { result, rerender } = renderHook(() => ({ status: useAuth((s) => s.status), client: useExhClient() }), { wrapper: Wrapper });
     const oldClient = result.current.client;
@@ -98,7 +98,7 @@ describe('an SSO token in the URL while a user is signed in', () => {
   }
 
   const render = (props: Parameters<typeof wrapperFor>[0]) =>
-    renderHook(() => useAuth(), { wrapper: wrapperFor({ storage: 'local', consumeSsoTokenFromUrl: true, ...props }) });
+    renderHookWithAuth(() => useAuth(), { storage: 'local', consumeSsoTokenFromUrl: true, ...props });
 
   it('is not used by default: it leaves the URL and goes to onSsoTokenIgnored, once', async () => {
     const { mine, ssoToken } = await arriveWithOthersLink();
