@@ -53,7 +53,7 @@ export function ourEntries(from, coreFrom, localeFrom = (lang) => `exh-auth-reac
       const contents = picked(['AuthProvider', component]);
       return [
         { id: `${component}-own`, account: true, name: `AuthProvider + ${component}, own code alone (ky, react-hook-form external)`, contents, external: ownCodeExternals },
-        { id: component, account: true, name: `AuthProvider + ${component}, with its dependencies${component.startsWith('Mfa') || component === 'AccountSecurity' ? ' (lean-qr among them)' : ''}`, contents, external: appExternals },
+        { id: component, account: true, name: `AuthProvider + ${component}, with its dependencies${['MfaSetup', 'MfaSettings', 'AccountSecurity'].includes(component) ? ' (lean-qr among them)' : ''}`, contents, external: appExternals },
       ];
     }),
     // The QR code's library alone: its share of MfaSetup's (and so MfaSettings' and AccountSecurity's) path.
