@@ -13,6 +13,7 @@ const exh = setupMockExh();
 
 afterEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
   window.history.replaceState(null, '', '/');
   vi.restoreAllMocks();
 });
