@@ -36,8 +36,8 @@ export async function removeFromTokenLists(
  * Puts back the tokens whose revoke failed, and only them: a snapshot would also bring back tokens that a
  * concurrent revoke (or the other half of "sign out other devices") did revoke.
  */
-export function putBack(queryClient: QueryClient, lists: TokenLists | undefined, failed: ReadonlySet<string>): void {
-  for (const [queryKey, before] of lists ?? []) {
+export function putBack(queryClient: QueryClient, lists: TokenLists, failed: ReadonlySet<string>): void {
+  for (const [queryKey, before] of lists) {
     queryClient.setQueryData<TokenList>(queryKey, (now) => {
       if (!now || !before) return now;
       // In the list's order as it was (a token listed since waits for the refetch that follows a failure).

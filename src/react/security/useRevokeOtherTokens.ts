@@ -1,5 +1,5 @@
 import type { QueryClient, UseMutationResult } from '@tanstack/react-query';
-import { UserNotAuthenticatedError, type ExhClient, type ExhError, type OAuth1Token } from '../../core/index.js';
+import type { ExhClient, ExhError, OAuth1Token } from '../../core/index.js';
 import { putBack, removeFromTokenLists, revokedAnyway, revokeKey, revoking } from './tokenCache.js';
 import { useExhContext } from '../context.js';
 import { useExhMutation, type ExhMutationOptions } from '../options.js';
@@ -8,15 +8,15 @@ const PAGE = 50;
 
 /** Revokes every token of the user but this session's own; the ones that failed come back to the lists. */
 async function revokeOthers(queryClient: QueryClient, client: ExhClient): Promise<{ revoked: number }> {
-  const current = client.getSession();
-  if (!current) throw new UserNotAuthenticatedError('Not signed in', { code: 104 });
+  // Signed out, the first listing fails (UserNotAuthenticatedError, no request).
+  const current = client.getSession()?.tokenId;
   const others: OAuth1Token[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const { data, page } = await client.tokens.find({ rql: `limit(${PAGE},${offset})` });
-    others.push(...data.filter((token) => token.id !== current.tokenId));
+    others.push(...data.filter((token) => token.id !== current));
     if (data.length === 0 || offset + PAGE >= page.total) break;
   }
-  const lists = await removeFromTokenLists(queryClient, client, (id) => id !== current.tokenId);
+  const lists = await removeFromTokenLists(queryClient, client, (id) => id !== current);
   const results = await Promise.allSettled(others.map((token) => client.tokens.remove(token.id)));
   const failed = new Set<string>();
   let firstError: unknown;
