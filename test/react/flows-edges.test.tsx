@@ -29,13 +29,13 @@ import { wrapperFor } from './render';
 
 const exh = setupMockExh();
 
-async function signedIn(email = demo.email, password = demo.password): Promise<ExhClient> {
+async function signedIn(): Promise<ExhClient> {
   const client = exh.client();
-  await client.authenticate({ email, password });
+  await client.authenticate({ email: demo.email, password: demo.password });
   return client;
 }
 
-/** Holds the requests `route` matches until `release()`; `sent` resolves when the first one reaches the mock. */
+/** Holds the requests to `path` until `release()`; `sent` resolves when the first one reaches the mock. */
 function hold(path: string, method: 'post' | 'put') {
   let release!: () => void;
   let reached!: () => void;
