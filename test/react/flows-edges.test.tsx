@@ -19,6 +19,8 @@ import {
   useMe,
   useMfaSettings,
   usePresence,
+  useRegister,
+  useRequestPasswordReset,
   useSsoToken,
   useUpdateProfile,
   useVerifyMfaMethod,
@@ -188,5 +190,24 @@ describe("the keys an app finds the package's work by", () => {
     await act(() => result.current.presence.confirm(mfaUser.password));
     await act(() => result.current.add.mutateAsync({ type: 'recoveryCodes' }));
     expect(found('mfa')).toBe(1);
+  });
+});
+
+describe('a sign-out', () => {
+  it('leaves no settled account mutation behind: no profile, address or new account of before', async () => {
+    const client = await signedIn();
+    const queryClient = new QueryClient();
+    const { result } = renderHook(() => ({ update: useUpdateProfile(), request: useRequestPasswordReset(), register: useRegister() }), {
+      wrapper: wrapperFor({ client, queryClient }),
+    });
+    await act(() => result.current.update.mutateAsync({ firstName: 'Renamed' }));
+    await act(() => result.current.request.mutateAsync({ email: demo.email }));
+    await act(() =>
+      result.current.register.mutateAsync({ firstName: 'New', lastName: 'Person', email: 'new@example.com', password: 'Secret-password1', phoneNumber: '+32470000000', language: 'EN' }),
+    );
+    const cached = () => JSON.stringify(queryClient.getMutationCache().getAll().map((m) => m.state));
+    expect(cached()).toContain('Renamed');
+    await act(() => client.logout());
+    for (const text of [demo.email, 'Renamed', 'new@example.com']) expect(cached()).not.toContain(text);
   });
 });
