@@ -1,6 +1,7 @@
 import { useMutation, type MutationKey, type UseMutationOptions, type UseMutationResult, type UseQueryOptions } from '@tanstack/react-query';
 import type { ExhError, ExhUser } from '../core/index.js';
 import { requestOptions, useExhContext } from './context.js';
+import { scopeOf } from './queryKeys.js';
 
 /**
  * Apps describe their user here, once: `declare module 'exh-auth-react' { interface Register { user: MyUser } }`
@@ -36,5 +37,7 @@ export function useExhMutation<TData, TVariables, TContext>(
   options: ExhMutationOptions<TData, TVariables, TContext> | undefined,
   own: { mutationKey?: MutationKey; mutationFn: (variables: TVariables) => Promise<TData>; gcTime?: number },
 ): UseMutationResult<TData, ExhError, TVariables, TContext> {
-  return useMutation({ ...options, ...requestOptions, ...own }, useExhContext().queryClient);
+  const { client, queryClient } = useExhContext();
+  // Keyed by the client at least, so that a session change finds (and removes) it with the others.
+  return useMutation({ ...options, ...requestOptions, mutationKey: scopeOf(client), ...own }, queryClient);
 }

@@ -1,10 +1,15 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { AuthProvider, RequireAuth, useAuth } from '../../src';
+import { AuthProvider, RequireAuth, useAuth, usePresence } from '../../src';
 
 function Status() {
   return <p>status: {useAuth((s) => s.status)}</p>;
+}
+
+function Presence() {
+  const { token, required } = usePresence();
+  return <p>{`presence: ${String(token)}, required: ${String(required)}`}</p>;
 }
 
 describe('server rendering', () => {
@@ -37,5 +42,14 @@ describe('server rendering', () => {
       </AuthProvider>,
     );
     expect(html).toContain('loading');
+  });
+
+  it('usePresence renders without a token on the server: required, so the password prompt shows', () => {
+    const html = renderToString(
+      <AuthProvider host="https://api.exh.test" consumerKey="k" consumerSecret="s" storage="memory">
+        <Presence />
+      </AuthProvider>,
+    );
+    expect(html).toContain('presence: null, required: true');
   });
 });
