@@ -41,8 +41,7 @@ export function useAuth<T>(select?: (view: AuthView) => T): T | AuthView {
         logout: client.logout,
         client,
       };
-      const selected = selectRef.current ? selectRef.current(view) : view;
-      last = { state, select: selectRef.current, selected: last && Object.is(last.selected, selected) ? last.selected : selected };
+      last = { state, select: selectRef.current, selected: selectRef.current ? selectRef.current(view) : view };
       return last.selected;
     };
   }, [client]);

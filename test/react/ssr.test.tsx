@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { AuthProvider, RequireAuth, useAuth, usePresence } from '../../src';
+import { AuthProvider, RequireAuth, saveReturnTo, takeReturnTo, useAuth, usePresence } from '../../src';
 
 function Status() {
   return <p>status: {useAuth((s) => s.status)}</p>;
@@ -51,5 +51,11 @@ describe('server rendering', () => {
       </AuthProvider>,
     );
     expect(html).toContain('presence: null, required: true');
+  });
+
+  it('saveReturnTo without a location or storage keeps nothing, and takeReturnTo finds nothing', () => {
+    expect(typeof location).toBe('undefined');
+    expect(saveReturnTo()).toBe(false);
+    expect(takeReturnTo()).toBeNull();
   });
 });
