@@ -33,11 +33,16 @@ export default defineConfig({
     // Two cores run both projects' workers at once: an axe pass over a large form can take seconds.
     testTimeout: 20_000,
     projects: [
-      { extends: true, test: { name: 'default', include: ['test/**/*.test.{ts,tsx}'] } },
+      { extends: true, test: { name: 'default', include: ['test/**/*.test.{ts,tsx}'], setupFiles: ['test/setup.ts'] } },
       // The React layer's and the components' suites again, inside React.StrictMode.
       {
         extends: true,
-        test: { name: 'strict', include: ['test/{react,components}/**/*.test.{ts,tsx}'], env: { EXH_STRICT: '1' }, setupFiles: ['test/strict.setup.ts'] },
+        test: {
+          name: 'strict',
+          include: ['test/{react,components}/**/*.test.{ts,tsx}'],
+          env: { EXH_STRICT: '1' },
+          setupFiles: ['test/setup.ts', 'test/strict.setup.ts'],
+        },
       },
     ],
     // .ci/run reads the counts from the JSON report.

@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import '../src/styles.css';
 import { loadMockState, MOCK_STATE_KEY, mockConfig, realCluster, saveMockState } from '../stories/demo/backend';
 import { mockHandlers } from '../stories/support/handlers';
@@ -24,6 +25,10 @@ async function startMockWorker() {
 }
 
 const ready = startMockWorker();
+
+// The play functions' waits (findBy…, waitFor) give up after 5 s, not 1 s: CI plays every story on a busy
+// machine. A wait that succeeds still ends as soon as it does.
+configure({ asyncUtilTimeout: 5_000 });
 
 const preview: Preview = {
   // A docs page for every component: its props table, then each story live (the Full app and Theme opt out).

@@ -12,6 +12,6 @@ export default defineConfig({
     globals: true,
     // Instrumented code on a shared machine: the 100,000-nonce test needs more than the default 5 s.
     testTimeout: 60_000,
-    setupFiles: ['test/mutation/setup.ts'],
+    setupFiles: ['test/setup.ts'],
   },
 });

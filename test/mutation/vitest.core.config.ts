@@ -9,6 +9,6 @@ export default defineConfig({
     environment: 'node',
     globals: true,
     testTimeout: 60_000,
-    setupFiles: ['test/mutation/setup.ts'],
+    setupFiles: ['test/setup.ts'],
   },
 });
