@@ -12,6 +12,13 @@ import { mockHandlers } from '../stories/support/handlers';
 async function startMockWorker() {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
   const { setupWorker } = await import('msw/browser');
+  // MSW's start() calls update() on the registration it finds without waiting for it (mswjs/msw#2006). Going from
+  // one story to the next, the previous page's worker unregisters itself once its last page is gone: that update
+  // then rejects, with nothing left to update. Not an error of the story.
+  window.addEventListener('unhandledrejection', (event) => {
+    const message = event.reason instanceof Error ? event.reason.message : '';
+    if (message.startsWith('Failed to update a ServiceWorker') && message.includes('/mockServiceWorker.js')) event.preventDefault();
+  });
   if (!realCluster) {
     loadMockState();
     // Another tab changed the Full app's service: take its state, so an SSO link or a revoke is seen here too.

@@ -89,6 +89,27 @@ it.each(stories.filter((s) => s.title !== 'Full app').map((s) => [`${s.title} / 
   },
 );
 
+it("MSW's worker, unregistered while its update is on the way (the race between two stories), is no page error", async () => {
+  await page.goto(storyUrl(base, 'loginform--idle'));
+  await waitForStory(page);
+  pageErrors.length = 0;
+  const rejected = await page.evaluate(async () => {
+    const registration = (await navigator.serviceWorker.getRegistration())!;
+    await registration.unregister();
+    const seen = new Promise<boolean>((resolve) => {
+      window.addEventListener('unhandledrejection', () => resolve(true), { once: true });
+      setTimeout(() => resolve(false), 5000);
+    });
+    void registration.update();
+    return seen;
+  });
+  expect(rejected).toBe(true);
+  // The next stories start on a registered worker again.
+  await page.reload();
+  await waitForStory(page);
+  expect(pageErrors).toEqual([]);
+});
+
 it('has a docs page for every component and every hook group', () => {
   expect(docs.map((entry) => entry.title)).toEqual([
     'LoginForm',

@@ -22,6 +22,12 @@ export function startMock(): Promise<void> {
     const mock = createMockExh({ ...exh, latency: 200 });
     const saved = localStorage.getItem(STATE_KEY);
     if (saved) mock.db.restore(JSON.parse(saved) as MockSnapshot);
+    // MSW's start() calls update() on the worker it finds without waiting for it (mswjs/msw#2006): on a reload the
+    // worker may unregister itself meanwhile, and that update rejects with nothing to update. Not the app's error.
+    window.addEventListener('unhandledrejection', (event) => {
+      const message = event.reason instanceof Error ? event.reason.message : '';
+      if (message.startsWith('Failed to update a ServiceWorker') && message.includes('/mockServiceWorker.js')) event.preventDefault();
+    });
     const worker = setupWorker(...mock.handlers);
     worker.events.on('response:mocked', () => localStorage.setItem(STATE_KEY, JSON.stringify(mock.db.snapshot())));
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
