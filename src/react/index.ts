@@ -19,7 +19,7 @@ export { useRevokeToken } from './security/useRevokeToken.js';
 export { useSsoToken, type UseSsoTokenOptions, type UseSsoTokenResult } from './sign-in/useSsoToken.js';
 export { useTokens, type ListedToken, type UseTokensOptions } from './security/useTokens.js';
 export { accountQueryKeys } from './account/accountQueryKeys.js';
-export { useActivate } from './account/useActivate.js';
+export { useActivate, type ActivateAttempt, type ActivateVariables, type UseActivateResult } from './account/useActivate.js';
 export { useChangePassword, type ChangePasswordAttempt, type ChangePasswordVariables, type UseChangePasswordResult } from './account/useChangePassword.js';
 export { looksLikeEmail, useEmailAvailable, type UseEmailAvailableOptions, type UseEmailAvailableResult } from './account/useEmailAvailable.js';
 export { usePasswordPolicy } from './account/usePasswordPolicy.js';

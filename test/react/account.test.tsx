@@ -73,6 +73,26 @@ describe('account mutations keep passwords out of the caches', () => {
     }
   });
 
+  it('useActivate: neither the mail\'s pin nor its hash in the caches; variables are the e-mail address or nothing', async () => {
+    const { queryClient, wrapper } = setup();
+    const { result } = renderHook(() => ({ register: useRegister(), resend: useRequestActivation(), activate: useActivate() }), { wrapper });
+    await act(() => result.current.register.mutateAsync({ ...newUser, activationMode: 'pinCode' }));
+    const { pinCode } = exh.db.lastMail(newUser.email, 'activation')!;
+    await act(() => result.current.activate.mutateAsync({ email: newUser.email, pinCode: pinCode! }));
+    await waitFor(() => expect(result.current.activate.variables).toEqual({ email: newUser.email }));
+    expect(exh.db.users.find((u) => u.email === newUser.email)?.activation).toBe(true);
+
+    exh.db.addUser({ email: 'link@example.com', password: 'Link-password1', activation: false });
+    await act(() => result.current.resend.mutateAsync({ email: 'link@example.com' }));
+    const { hash } = exh.db.lastMail('link@example.com', 'activation')!;
+    await act(() => result.current.activate.mutateAsync({ hash: hash! }));
+    await waitFor(() => expect(result.current.activate.variables).toEqual({}));
+    expect(exh.db.users.find((u) => u.email === 'link@example.com')?.activation).toBe(true);
+
+    const json = cacheJson(queryClient);
+    for (const secret of [pinCode!, hash!]) expect(json).not.toContain(secret);
+  });
+
   it('useResetPassword of the signed-in user ends the session with the reason', async () => {
     exh.db.addUser({ email: 'active@example.com', password: 'Old-password1' });
     const client = exh.client();
